@@ -1,0 +1,70 @@
+// An RFC 4180 reader over decoded UTF-8 text, and header matching by alias.
+//
+// The reader never copies a field that needs no unescaping: fields are views
+// into the text (or into the record's own storage for fields with doubled
+// quotes), valid until the next call to next().
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace matchday {
+
+struct CsvRecord {
+  std::size_t line = 0;  // physical line (1-based) where the record starts
+  std::vector<std::string_view> fields;
+  // A quoted field was still open at the end of the input.
+  bool unterminated_quote = false;
+
+  // True when every field is empty (a blank line, or a row of bare commas).
+  [[nodiscard]] bool blank() const;
+
+  std::string storage_;  // unescaped fields; internal to CsvReader
+};
+
+class CsvReader {
+ public:
+  // `text` must outlive the reader and every record it fills.
+  // REQUIRES: delimiter is not '"', '\r' or '\n'.
+  explicit CsvReader(std::string_view text, char delimiter = ',');
+
+  // Reads the next record (CRLF or LF ends it; a final line may lack one).
+  // Returns false at the end of the input.
+  bool next(CsvRecord& record);
+
+ private:
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+  std::size_t m_line = 1;
+  char m_delim;
+};
+
+// The delimiter for a file: '\t' for a name ending in .tsv or .txt whose first
+// line has a tab and no comma, ';' when the first line has semicolons and no
+// comma or tab, else ','.
+[[nodiscard]] char sniff_delimiter(std::string_view source_name, std::string_view text);
+
+// A column a file may have: its canonical key and its '|'-separated aliases
+// (matched as fold_key() does: case, spaces, full-width forms do not matter).
+struct ColumnSpec {
+  std::string_view key;
+  std::string_view aliases;
+  bool required = false;
+};
+
+// Where each ColumnSpec was found in a header row.
+struct HeaderMatch {
+  std::vector<int> index;             // per spec: field index, or -1 when absent
+  std::vector<std::string> header;    // the header row as written (trimmed)
+  std::vector<std::string_view> missing;    // keys of required columns not found
+  std::vector<std::string> duplicated;      // headers naming a column already seen
+
+  [[nodiscard]] bool has(std::size_t spec) const { return index[spec] >= 0; }
+};
+
+[[nodiscard]] HeaderMatch match_header(const CsvRecord& header, std::span<const ColumnSpec> specs);
+
+}  // namespace matchday

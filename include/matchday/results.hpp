@@ -1,0 +1,80 @@
+// Match results as read from results files (SPEC §3), grouped by group.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "matchday/date.hpp"
+#include "matchday/diagnostic.hpp"
+#include "matchday/rules.hpp"
+#include "matchday/text.hpp"
+
+namespace matchday {
+
+enum class MatchStatus : std::uint8_t { played, awarded, postponed, cancelled };
+
+[[nodiscard]] std::string_view match_status_name(MatchStatus s);
+
+// One row of a results file. Team ids index the group's `teams`.
+struct Match {
+  std::uint32_t home = 0;
+  std::uint32_t away = 0;
+  std::int32_t matchday = 0;          // 0: not given
+  std::int16_t home_goals = -1;       // -1 with away_goals -1: not played yet
+  std::int16_t away_goals = -1;
+  std::int16_t home_pens = -1;        // -1: no shootout
+  std::int16_t away_pens = -1;
+  std::int32_t home_fair_play = 0;    // disciplinary points (cards weighted by the rules)
+  std::int32_t away_fair_play = 0;
+  MatchStatus status = MatchStatus::played;
+  std::uint16_t stage = 0;            // index into Results::stages; 0: none (group stage)
+  std::uint32_t source = 0;           // index into Results::sources
+  std::uint32_t line = 0;             // physical line of the row
+  Date date{};                        // year 0: not given
+
+  [[nodiscard]] bool has_score() const { return home_goals >= 0 && away_goals >= 0; }
+  [[nodiscard]] bool has_shootout() const { return home_pens >= 0 && away_pens >= 0; }
+};
+
+struct Group {
+  std::string name;
+  bool named_after_file = false;   // no group column: the name is the file's stem
+  std::vector<std::string> teams;  // in order of first appearance
+  std::vector<Match> matches;      // in input order
+
+  // The id of team `name`, added when new.
+  std::uint32_t intern_team(std::string_view name);
+  // The id of team `name`, or -1.
+  [[nodiscard]] std::int64_t find_team(std::string_view name) const;
+
+  std::unordered_map<std::string, std::uint32_t> team_index_;  // internal; for large groups
+};
+
+struct Results {
+  std::vector<std::string> sources;  // file names as given
+  std::vector<Group> groups;         // in order of first appearance
+  std::vector<std::string> stages{""};  // knockout stage names; [0] is the group stage
+
+  // The index of group `name`, added when new.
+  std::size_t intern_group(std::string_view name);
+  std::size_t last_group_ = static_cast<std::size_t>(-1);  // internal lookup cache
+};
+
+struct ResultsOptions {
+  char delimiter = 0;          // 0: sniff from the name and the first line
+  // Group of rows without a group column (or with an empty cell); the CLI
+  // passes the file's stem, so `groupA.csv` makes group "groupA".
+  std::string default_group;
+};
+
+// Reads one results file (decoded text) into `into`. Every problem is added
+// to `diags` (errors and warnings, each with line, column and value); `into`
+// is only meaningful when no error was added. `rules` decide the fair-play
+// weights, whether a draw needs a shootout and the meeting limit.
+void parse_results(std::string_view text, std::string_view source, const Rules& rules,
+                   const ResultsOptions& options, Results& into, std::vector<Diagnostic>& diags);
+
+}  // namespace matchday

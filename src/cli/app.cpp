@@ -1,0 +1,44 @@
+#include "app.hpp"
+
+#include <sstream>
+
+#include "cmd_standings.hpp"
+
+namespace matchday::cli {
+
+int run_cli(std::vector<std::string> args, Output& io) {
+  CLI::App app{"matchday: group standings and player eligibility for football competitions"};
+  app.name("matchday");
+  app.set_version_flag("--version", std::string("matchday ") + MATCHDAY_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  matchday standings examples/groupA.csv\n"
+      "  matchday eligibility --category A-M examples/rosters/\n"
+      "  matchday rules qinghai-youth-2025\n"
+      "Run `matchday COMMAND --help` for a command's options.");
+
+  StandingsCommand standings;
+  CLI::App* standings_app = add_standings_command(app, standings);
+
+  // Called by another name (an installed link): run that subcommand.
+  std::string called = args.empty() ? "matchday" : args[0].substr(args[0].find_last_of('/') + 1);
+  if (called == "standings" || called == "eligibility") {
+    args.insert(args.begin() + 1, called);
+  }
+  std::vector<std::string> rest(args.rbegin(), args.rend());
+  if (!rest.empty()) rest.pop_back();  // the program name
+  try {
+    app.parse(rest);
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream out, err;
+    const int code = app.exit(e, out, err);
+    io.out += out.str();
+    io.err += err.str();
+    return code == 0 ? k_exit_ok : k_exit_error;
+  }
+  if (standings_app->parsed()) return run_standings(standings, io);
+  return k_exit_error;
+}
+
+}  // namespace matchday::cli

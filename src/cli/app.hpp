@@ -1,0 +1,15 @@
+// The command line: parses arguments, runs one subcommand, returns its exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common.hpp"
+
+namespace matchday::cli {
+
+// Runs matchday with `args` (args[0] is the program name: called as
+// `standings` or `eligibility` it runs that subcommand). Output goes to `io`.
+int run_cli(std::vector<std::string> args, Output& io);
+
+}  // namespace matchday::cli

@@ -1,0 +1,274 @@
+#include "cmd_standings.hpp"
+
+#include "matchday/results.hpp"
+#include "matchday/status.hpp"
+
+namespace matchday::cli {
+namespace {
+
+std::string signed_str(int v) { return v > 0 ? "+" + std::to_string(v) : std::to_string(v); }
+
+bool is_difference(Criterion c) {
+  return c == Criterion::goal_difference || c == Criterion::h2h_goal_difference;
+}
+
+std::string criterion_label(const Context& ctx, Criterion c) {
+  return tr(ctx, "crit." + std::string(criterion_name(c)));
+}
+
+std::string note_of(const StandingRow& row, const Context& ctx) {
+  std::vector<std::string> parts;
+  if (row.shared_rank) {
+    parts.push_back(tr(ctx, "note.level"));
+  } else if (row.decided_by) {
+    if (*row.decided_by == Criterion::lots) {
+      parts.push_back(criterion_label(ctx, Criterion::lots));
+    } else {
+      const int v = row.decided_value;
+      parts.push_back(criterion_label(ctx, *row.decided_by) + " " +
+                      (is_difference(*row.decided_by) ? signed_str(v) : std::to_string(v)));
+    }
+  }
+  for (const std::string& r : row.adjustment_reasons) parts.push_back(tr(ctx, "note.adjusted", {r}));
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>& specs) {
+  std::vector<std::vector<std::string>> out;
+  for (const std::string& spec : specs) {
+    std::string scratch;
+    // The Chinese comma and the enumeration comma also separate names.
+    std::string s;
+    const std::string_view in = normalize_cell(spec, scratch);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      if (in.substr(i, 3) == "，" || in.substr(i, 3) == "、") {
+        s += ',';
+        i += 2;
+      } else {
+        s += in[i];
+      }
+    }
+    std::vector<std::string> names;
+    std::string_view rest = s;
+    while (true) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view name = trim(rest.substr(0, comma));
+      if (!name.empty()) names.emplace_back(name);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    out.push_back(std::move(names));
+  }
+  return out;
+}
+
+}  // namespace
+
+CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd) {
+  CLI::App* sub = app.add_subcommand("standings", "Group tables from results files");
+  sub->add_option("files", cmd.files, "Results files (CSV/TSV; - reads standard input)")->required();
+  sub->add_option("--group", cmd.groups, "Only this group (repeatable)");
+  sub->add_option("--through", cmd.through, "The table as it stood after matchday N")->check(CLI::NonNegativeNumber);
+  sub->add_option("--lots", cmd.lots, "Order of teams level after every criterion, from a drawing of lots: \"A,B,C\" (once per tie)");
+  sub->add_option("--adjust", cmd.adjust, "Points adjustment \"TEAM=-3:reason\" (repeatable)");
+  sub->add_option("--adjustments", cmd.adjustments_file, "Adjustments file (columns group, team, points, reason)");
+  sub->add_option("--qualify", cmd.qualify, "Qualifying places per group, for clinched/eliminated (default: the rules')")
+      ->check(CLI::NonNegativeNumber);
+  sub->add_flag("--explain", cmd.explain, "Say, for every tie, which criterion decided it and the values that did");
+  add_common_options(*sub, cmd.common);
+  sub->footer(
+      "Examples:\n"
+      "  matchday standings groupA.csv\n"
+      "  matchday standings --format csv --bom -o standings.csv groupA.csv groupB.csv\n"
+      "  matchday standings --explain --lots \"海东市,西宁市\" groupA.csv\n"
+      "  matchday standings --adjust \"玉树州=-3:fielded an ineligible player\" groupA.csv\n"
+      "  matchday standings --through 2 --rules uefa-euro results.csv");
+  return sub;
+}
+
+std::vector<Sheet> standings_sheets(const Standings& standings, const Context& ctx) {
+  const bool text = ctx.format == Format::table || ctx.format == Format::markdown;
+  std::vector<Sheet> sheets;
+  for (const GroupTable& g : standings.groups) {
+    Sheet s;
+    s.title = g.name.empty() || g.named_after_file ? g.name : tr(ctx, "title.group", {g.name});
+    auto col = [&](std::string key, bool numeric, bool in_table = true, bool optional = false) {
+      Column c;
+      c.label = tr(ctx, (text ? "col." : "key.") + key);
+      c.key = std::move(key);
+      c.numeric = numeric;
+      c.in_table = in_table;
+      c.optional = optional;
+      s.columns.push_back(std::move(c));
+    };
+    col("group", false, false);
+    col("rank", true);
+    col("team", false);
+    for (const char* k : {"played", "won", "drawn", "lost", "shootout_won", "shootout_lost", "goals_for",
+                          "goals_against", "goal_difference", "points"}) {
+      col(k, true);
+    }
+    col("status", false, true, true);
+    col("note", false, true, true);
+    for (const StandingRow& r : g.rows) {
+      const TeamRecord& t = r.record;
+      const std::string status = r.status == TeamStatus::clinched ? tr(ctx, "status.clinched")
+                               : r.status == TeamStatus::eliminated ? tr(ctx, "status.eliminated") : "";
+      s.rows.push_back({g.name, std::to_string(r.rank), r.name, std::to_string(t.played), std::to_string(t.won),
+                        std::to_string(t.drawn), std::to_string(t.lost), std::to_string(t.shootout_won),
+                        std::to_string(t.shootout_lost), std::to_string(t.goals_for),
+                        std::to_string(t.goals_against),
+                        text ? signed_str(t.goal_difference()) : std::to_string(t.goal_difference()),
+                        std::to_string(r.points), status, note_of(r, ctx)});
+      s.row_style.push_back(r.status == TeamStatus::clinched ? 1 : r.status == TeamStatus::eliminated ? 2 : 0);
+    }
+    sheets.push_back(std::move(s));
+  }
+  return sheets;
+}
+
+std::string explain_standings(const Standings& standings, const Results& results, const Context& ctx) {
+  std::string out;
+  const std::string sep = tr(ctx, "list.sep");
+  for (const GroupTable& g : standings.groups) {
+    const Group* group = nullptr;
+    for (const Group& candidate : results.groups) {
+      if (candidate.name == g.name) group = &candidate;
+    }
+    if (!group) continue;
+    out += g.name.empty() ? tr(ctx, "explain.heading_nogroup")
+                          : tr(ctx, g.named_after_file ? "explain.heading_file" : "explain.heading", {g.name});
+    out += '\n';
+    if (g.steps.empty() && g.unresolved.empty()) out += "  " + tr(ctx, "explain.no_ties") + "\n";
+    auto points_of = [&](std::uint32_t team) {
+      for (const StandingRow& r : g.rows) {
+        if (r.team == team) return r.points;
+      }
+      return 0;
+    };
+    for (const TieStep& step : g.steps) {
+      std::string names;
+      std::string values;
+      for (std::size_t i = 0; i < step.teams.size(); ++i) {
+        const std::string& name = group->teams[step.teams[i]];
+        names += (i ? sep : "") + name;
+        const int v = step.values[i];
+        values += (i ? sep : "") + name + " " + (is_difference(step.criterion) ? signed_str(v) : std::to_string(v));
+      }
+      std::string detail;
+      if (is_h2h(step.criterion)) {
+        detail = tr(ctx, step.reapplied ? "explain.h2h_again" : "explain.h2h", {std::to_string(step.h2h_matches)});
+        if (step.h2h_awarded > 0) detail += tr(ctx, "explain.awarded_in_h2h", {std::to_string(step.h2h_awarded)});
+      }
+      out += "  " + tr(ctx, "explain.step", {names, std::to_string(points_of(step.teams[0])),
+                                              criterion_label(ctx, step.criterion), detail, values}) + "\n";
+    }
+    for (const auto& level : g.unresolved) {
+      std::string names;
+      for (std::uint32_t t : level) names += (names.empty() ? "" : sep) + group->teams[t];
+      out += "  " + tr(ctx, "explain.unresolved", {names}) + "\n";
+    }
+    for (const Match& m : group->matches) {
+      if (m.status == MatchStatus::awarded) {
+        out += "  " + tr(ctx, "explain.awarded", {group->teams[m.home], group->teams[m.away],
+                                                   std::to_string(m.home_goals), std::to_string(m.away_goals),
+                                                   results.sources[m.source] + ":" + std::to_string(m.line)}) + "\n";
+      }
+    }
+    for (const std::string& note : g.status_notes) out += "  " + note + "\n";
+  }
+  return out;
+}
+
+int run_standings(const StandingsCommand& cmd, Output& io) {
+  Context ctx = make_context(cmd.common, io);
+  std::optional<Rules> rules = load_rules(cmd.common, ctx);
+  if (!rules) return k_exit_error;
+  if (cmd.qualify) rules->qualify = *cmd.qualify;
+
+  std::vector<Diagnostic> diags;
+  Results results;
+  std::vector<TextInput> inputs(cmd.files.size());
+  for (std::size_t i = 0; i < cmd.files.size(); ++i) {
+    if (!read_text(cmd.files[i], ctx, inputs[i], diags)) continue;
+    ResultsOptions ro;
+    ro.delimiter = ctx.delimiter;
+    ro.default_group = cmd.files[i] == "-" ? "" : file_stem(cmd.files[i]);
+    parse_results(inputs[i].decoded.text, cmd.files[i], *rules, ro, results, diags);
+  }
+
+  StandingsOptions so;
+  so.groups = cmd.groups;
+  so.through = cmd.through;
+  so.lots = parse_lots(cmd.lots);
+  for (const std::string& a : cmd.adjust) {
+    if (auto adj = parse_adjustment(a)) {
+      so.adjustments.push_back(std::move(*adj));
+    } else {
+      diags.push_back({Severity::error, "", 0, "--adjust", a, "adjust_bad", {}});
+    }
+  }
+  if (!cmd.adjustments_file.empty()) {
+    TextInput in;
+    if (read_text(cmd.adjustments_file, ctx, in, diags)) {
+      auto more = parse_adjustments(in.decoded.text, cmd.adjustments_file, diags);
+      so.adjustments.insert(so.adjustments.end(), more.begin(), more.end());
+    }
+  }
+  if (!has_errors(diags) && cmd.through) {
+    bool any_matchday = false;
+    for (const Group& g : results.groups) {
+      for (const Match& m : g.matches) any_matchday = any_matchday || m.matchday > 0;
+    }
+    if (!any_matchday) diags.push_back({Severity::error, "", 0, "", "", "through_without_matchday", {}});
+  }
+  if (!has_errors(diags) && results.groups.empty()) {
+    diags.push_back({Severity::error, "", 0, "", "", "no_matches", {}});
+  }
+  if (report(diags, ctx)) return k_exit_error;
+
+  Standings standings = compute_standings(results, *rules, so);
+  if (report(standings.diagnostics, ctx)) return k_exit_error;
+  for (GroupTable& table : standings.groups) {
+    for (const Group& g : results.groups) {
+      if (g.name == table.name) mark_status(table, g, *rules, so);
+    }
+  }
+
+  // Ties nobody can break without lots: say so, with the option to pass.
+  for (const GroupTable& g : standings.groups) {
+    for (const auto& level : g.unresolved) {
+      std::string names, list;
+      int rank = 0;
+      for (std::uint32_t t : level) {
+        for (const StandingRow& r : g.rows) {
+          if (r.team == t) {
+            names += (names.empty() ? "" : tr(ctx, "list.sep")) + r.name;
+            list += (list.empty() ? "" : ",") + r.name;
+            rank = r.rank;
+          }
+        }
+      }
+      io.err += tr(ctx, "warning_prefix") +
+                tr(ctx, "unresolved_tie", {g.name.empty() ? tr(ctx, "explain.heading_nogroup") : g.name, names, std::to_string(rank), list}) + "\n";
+    }
+  }
+
+  std::string text = render(standings_sheets(standings, ctx), ctx.format,
+                            RenderOptions{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
+                                                    io.stdout_is_terminal && !io.no_colour,
+                                          .chinese_headers = ctx.lang == Lang::zh});
+  if (cmd.explain) {
+    const std::string explanation = explain_standings(standings, results, ctx);
+    if (ctx.format == Format::table || ctx.format == Format::markdown) {
+      text += "\n" + explanation;
+    } else {
+      io.err += explanation;
+    }
+  }
+  return emit_text(cmd.common, ctx, std::move(text), k_exit_ok);
+}
+
+}  // namespace matchday::cli

@@ -1,0 +1,35 @@
+// `matchday standings FILE...`: group tables from results files.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common.hpp"
+#include "matchday/standings.hpp"
+
+namespace matchday::cli {
+
+struct StandingsCommand {
+  CommonOptions common;
+  std::vector<std::string> files;
+  std::vector<std::string> groups;
+  std::optional<int> through;
+  std::vector<std::string> lots;
+  std::vector<std::string> adjust;
+  std::string adjustments_file;
+  std::optional<int> qualify;
+  bool explain = false;
+};
+
+CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd);
+int run_standings(const StandingsCommand& cmd, Output& io);
+
+// The sheets of `standings` (one per group), in the context's language and format.
+std::vector<Sheet> standings_sheets(const Standings& standings, const Context& ctx);
+// The --explain text: for every tie, the deciding criterion and its values.
+std::string explain_standings(const Standings& standings, const Results& results, const Context& ctx);
+
+}  // namespace matchday::cli

@@ -1,0 +1,123 @@
+#include "common.hpp"
+
+#include <algorithm>
+
+namespace matchday::cli {
+
+void add_common_options(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("--rules", o.rules, "Rule preset name or rules file (see `matchday rules`)")
+      ->capture_default_str();
+  cmd.add_option("--format", o.format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown"}, CLI::ignore_case))
+      ->capture_default_str();
+  cmd.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of standard output");
+  cmd.add_flag("--bom", o.bom, "Start the output with a UTF-8 byte-order mark (for Excel)");
+  cmd.add_option("--encoding", o.encoding, "Input encoding")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk"}, CLI::ignore_case))
+      ->capture_default_str();
+  cmd.add_option("--lang", o.lang, "Language of labels and messages (default: from LANG)")
+      ->check(CLI::IsMember({"en", "zh"}, CLI::ignore_case));
+  cmd.add_option("--delimiter", o.delimiter, "Input field separator: ',', ';' or '\\t' (default: guessed)");
+}
+
+Context make_context(const CommonOptions& o, Output& io) {
+  Context ctx{io};
+  std::string lang = fold_key(o.lang);
+  if (lang.empty()) lang = io.env_lang.starts_with("zh") ? "zh" : "en";
+  ctx.lang = lang == "zh" ? Lang::zh : Lang::en;
+  const std::string f = fold_key(o.format);
+  ctx.format = f == "csv" ? Format::csv : f == "tsv" ? Format::tsv : f == "json" ? Format::json
+             : f == "markdown" ? Format::markdown : Format::table;
+  const std::string e = fold_key(o.encoding);
+  ctx.encoding = e == "gb18030" || e == "gbk" ? EncodingChoice::gb18030
+               : e == "utf_8" || e == "utf8" ? EncodingChoice::utf8 : EncodingChoice::automatic;
+  if (o.delimiter == "\\t" || o.delimiter == "\t" || fold_key(o.delimiter) == "tab") {
+    ctx.delimiter = '\t';
+  } else if (o.delimiter.size() == 1) {
+    ctx.delimiter = o.delimiter[0];
+  }
+  return ctx;
+}
+
+std::string tr(const Context& ctx, std::string_view code, std::vector<std::string> args) {
+  return substitute(message_template(code, ctx.lang), args);
+}
+
+std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx) {
+  if (auto p = preset(o.rules)) return p;
+  std::vector<Diagnostic> diags;
+  TextInput in;
+  const bool looks_like_file = o.rules.find('/') != std::string::npos || o.rules.find('.') != std::string::npos;
+  if (!looks_like_file) {
+    std::string names;
+    for (std::string_view n : preset_names()) names += (names.empty() ? "" : ", ") + std::string(n);
+    ctx.io.err += "matchday: " + tr(ctx, "unknown_rules", {o.rules, names}) + "\n";
+    return std::nullopt;
+  }
+  if (!read_text(o.rules, ctx, in, diags)) {
+    report(diags, ctx);
+    return std::nullopt;
+  }
+  RulesParse parsed = parse_rules(in.decoded.text, o.rules);
+  if (report(parsed.diagnostics, ctx)) return std::nullopt;
+  return std::move(parsed.rules);
+}
+
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags) {
+  in.name = path;
+  std::string error;
+  if (!in.file.open(path, error)) {
+    diags.push_back({Severity::error, path, 0, "", "", "cannot_read", {error}});
+    return false;
+  }
+  in.decoded = decode_text(in.file.bytes(), ctx.encoding);
+  if (in.decoded.error_offset) {
+    const std::string enc(ctx.encoding == EncodingChoice::gb18030 ? "GB18030" : encoding_name(in.decoded.encoding));
+    diags.push_back({Severity::error, path, 0, "", "", "bad_encoding", {enc, std::to_string(*in.decoded.error_offset)}});
+    return false;
+  }
+  return true;
+}
+
+bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
+  bool errors = false;
+  for (const Diagnostic& d : diags) {
+    std::string line = format_diagnostic(d, ctx.lang);
+    if (d.source.empty()) line = "matchday: " + line.substr(line.starts_with(": ") ? 2 : 0);
+    ctx.io.err += line;
+    ctx.io.err += '\n';
+    errors = errors || d.severity == Severity::error;
+  }
+  return errors;
+}
+
+int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_code) {
+  if (o.bom) text.insert(0, "\xEF\xBB\xBF");
+  if (o.output.empty() || o.output == "-") {
+    ctx.io.out += text;
+    return ok_code;
+  }
+  std::string error;
+  if (!write_file_atomically(o.output, text, error)) {
+    ctx.io.err += "matchday: " + tr(ctx, "cannot_write", {o.output, error}) + "\n";
+    return k_exit_error;
+  }
+  return ok_code;
+}
+
+int emit(const CommonOptions& o, Context& ctx, const std::vector<Sheet>& sheets, int ok_code) {
+  RenderOptions r;
+  r.colour = ctx.format == Format::table && (o.output.empty() || o.output == "-") &&
+             ctx.io.stdout_is_terminal && !ctx.io.no_colour;
+  r.chinese_headers = ctx.lang == Lang::zh;
+  return emit_text(o, ctx, render(sheets, ctx.format, r), ok_code);
+}
+
+std::string file_stem(const std::string& path) {
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot != std::string::npos && dot > 0) name.resize(dot);
+  return name;
+}
+
+}  // namespace matchday::cli

@@ -1,0 +1,84 @@
+// What every subcommand shares: the common options, loading rules and input
+// files, reporting diagnostics, and writing the output (-o atomically).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "io.hpp"
+#include "matchday/diagnostic.hpp"
+#include "matchday/messages.hpp"
+#include "matchday/rules.hpp"
+#include "matchday/text.hpp"
+#include "render.hpp"
+
+namespace matchday::cli {
+
+// Exit codes (SPEC §1).
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_findings = 1;
+inline constexpr int k_exit_error = 2;
+
+// Text collected by a run; main() writes it (stdout, stderr).
+struct Output {
+  std::string out;
+  std::string err;
+  bool stdout_is_terminal = false;
+  bool no_colour = false;  // NO_COLOR is set, or TERM=dumb
+  std::string env_lang;    // LC_ALL / LC_MESSAGES / LANG, for the default --lang
+};
+
+struct CommonOptions {
+  std::string rules{k_default_preset};
+  std::string format = "table";
+  std::string output;
+  bool bom = false;
+  std::string encoding = "auto";
+  std::string lang;  // empty: from the environment
+  std::string delimiter;
+};
+
+void add_common_options(CLI::App& cmd, CommonOptions& o);
+
+// The resolved common options.
+struct Context {
+  Output& io;
+  Lang lang = Lang::en;
+  Format format = Format::table;
+  EncodingChoice encoding = EncodingChoice::automatic;
+  char delimiter = 0;  // 0: sniff per file
+};
+Context make_context(const CommonOptions& o, Output& io);
+
+// A preset by name, or a rules file by path. Reports problems to io.err.
+std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx);
+
+// One input, read and decoded. `file` owns the bytes that `text` may view.
+struct TextInput {
+  std::string name;  // as the user gave it
+  InputFile file;
+  DecodedText decoded;
+};
+
+// Reads and decodes `path`; on failure adds a diagnostic and returns false.
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
+
+// Writes every diagnostic to io.err, one per line; returns true if any is an error.
+bool report(const std::vector<Diagnostic>& diags, Context& ctx);
+
+// A message from the catalogue with args, in the chosen language.
+std::string tr(const Context& ctx, std::string_view code, std::vector<std::string> args = {});
+
+// The rendered sheets to -o (atomically) or to stdout; returns the exit code
+// to use when all went well (`ok_code`), or k_exit_error.
+int emit(const CommonOptions& o, Context& ctx, const std::vector<Sheet>& sheets, int ok_code);
+// The same for text already rendered.
+int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_code);
+
+// `path`'s file name without directory and extension ("groupA" for data/groupA.csv).
+std::string file_stem(const std::string& path);
+
+}  // namespace matchday::cli

@@ -1,0 +1,41 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "main.hpp"
+
+namespace matchday::cli {
+namespace {
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Output io;
+  io.stdout_is_terminal = is_terminal(STDOUT_FILENO);
+  io.no_colour = std::getenv("NO_COLOR") != nullptr || env("TERM") == "dumb";
+  io.env_lang = !env("LC_ALL").empty() ? env("LC_ALL") : !env("LC_MESSAGES").empty() ? env("LC_MESSAGES") : env("LANG");
+  int code;
+  try {
+    code = run_cli(std::vector<std::string>(argv, argv + argc), io);
+  } catch (const std::exception& e) {
+    io.err += std::string("matchday: error: ") + e.what() + "\n";
+    code = k_exit_error;
+  }
+  bool broken = false;
+  write_all(STDERR_FILENO, io.err, broken);
+  if (!write_all(STDOUT_FILENO, io.out, broken) && !broken) {
+    return k_exit_error;
+  }
+  return code;
+}
+
+}  // namespace matchday::cli

@@ -1,0 +1,198 @@
+#include "render.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "matchday/text.hpp"
+
+namespace matchday::cli {
+namespace {
+
+bool is_integer(std::string_view s) {
+  if (s.empty()) return false;
+  long long v = 0;
+  const char* b = s.data() + (s[0] == '+' ? 1 : 0);
+  const auto r = std::from_chars(b, s.data() + s.size(), v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+std::string csv_cell(std::string_view s, char delimiter) {
+  if (s.find_first_of(std::string{delimiter, '"', '\n', '\r'}) == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) {
+          static constexpr char k_hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += k_hex[u >> 4];
+          out += k_hex[u & 15];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& o) {
+  std::string out;
+  for (std::size_t si = 0; si < sheets.size(); ++si) {
+    const Sheet& sheet = sheets[si];
+    if (si > 0) out += '\n';
+    if (!sheet.title.empty()) {
+      out += o.colour ? "\x1b[1m" + sheet.title + "\x1b[0m" : sheet.title;
+      out += '\n';
+    }
+    // Columns shown: optional ones only when some row has a value.
+    std::vector<std::size_t> shown;
+    for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+      const bool any = std::ranges::any_of(sheet.rows, [&](const auto& r) { return c < r.size() && !r[c].empty(); });
+      if (sheet.columns[c].in_table && (!sheet.columns[c].optional || any)) shown.push_back(c);
+    }
+    std::vector<std::size_t> width(sheet.columns.size(), 0);
+    for (std::size_t c : shown) {
+      width[c] = display_width(sheet.columns[c].label);
+      for (const auto& r : sheet.rows) {
+        if (c < r.size()) width[c] = std::max(width[c], display_width(r[c]));
+      }
+    }
+    auto emit_row = [&](auto cell_of, int style, bool header) {
+      std::string line;
+      for (std::size_t k = 0; k < shown.size(); ++k) {
+        const std::size_t c = shown[k];
+        const bool last = k + 1 == shown.size();
+        const bool right = sheet.columns[c].numeric;
+        std::string cell = pad(cell_of(c), last && !right ? 0 : width[c], right);
+        if (k > 0) line += "  ";
+        line += cell;
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      if (o.colour && header) line = "\x1b[1m" + line + "\x1b[0m";
+      if (o.colour && style == 1) line = "\x1b[32m" + line + "\x1b[0m";
+      if (o.colour && style == 2) line = "\x1b[31m" + line + "\x1b[0m";
+      out += line;
+      out += '\n';
+    };
+    emit_row([&](std::size_t c) -> std::string_view { return sheet.columns[c].label; }, 0, true);
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+      const auto& row = sheet.rows[r];
+      emit_row([&](std::size_t c) -> std::string_view { return c < row.size() ? std::string_view(row[c]) : ""; },
+               r < sheet.row_style.size() ? sheet.row_style[r] : 0, false);
+    }
+  }
+  return out;
+}
+
+std::string render_delimited(const std::vector<Sheet>& sheets, char delimiter, const RenderOptions& o) {
+  std::string out;
+  if (sheets.empty()) return out;
+  const auto& cols = sheets.front().columns;
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    if (c > 0) out += delimiter;
+    out += csv_cell(o.chinese_headers ? cols[c].label : cols[c].key, delimiter);
+  }
+  out += "\n";
+  for (const Sheet& sheet : sheets) {
+    for (const auto& row : sheet.rows) {
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        if (c > 0) out += delimiter;
+        out += csv_cell(row[c], delimiter);
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_json(const std::vector<Sheet>& sheets) {
+  std::string out = "[";
+  bool first = true;
+  for (const Sheet& sheet : sheets) {
+    for (const auto& row : sheet.rows) {
+      out += first ? "\n  {" : ",\n  {";
+      first = false;
+      for (std::size_t c = 0; c < row.size() && c < sheet.columns.size(); ++c) {
+        if (c > 0) out += ", ";
+        out += json_string(sheet.columns[c].key);
+        out += ": ";
+        const std::string& v = row[c];
+        if (sheet.columns[c].numeric && is_integer(v)) {
+          out += v[0] == '+' ? v.substr(1) : v;
+        } else if (sheet.columns[c].numeric && v.empty()) {
+          out += "null";
+        } else {
+          out += json_string(v);
+        }
+      }
+      out += '}';
+    }
+  }
+  out += first ? "]\n" : "\n]\n";
+  return out;
+}
+
+std::string render_markdown(const std::vector<Sheet>& sheets) {
+  std::string out;
+  auto cell = [](std::string_view s) {
+    std::string r;
+    for (char c : s) {
+      if (c == '|') r += "\\|";
+      else if (c == '\n' || c == '\r') r += ' ';
+      else r += c;
+    }
+    return r;
+  };
+  for (std::size_t si = 0; si < sheets.size(); ++si) {
+    const Sheet& sheet = sheets[si];
+    if (si > 0) out += '\n';
+    if (!sheet.title.empty()) out += "### " + cell(sheet.title) + "\n\n";
+    std::vector<std::size_t> shown;
+    for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+      if (sheet.columns[c].in_table) shown.push_back(c);
+    }
+    out += '|';
+    for (std::size_t c : shown) out += ' ' + cell(sheet.columns[c].label) + " |";
+    out += "\n|";
+    for (std::size_t c : shown) out += sheet.columns[c].numeric ? " ---: |" : " --- |";
+    out += '\n';
+    for (const auto& row : sheet.rows) {
+      out += '|';
+      for (std::size_t c : shown) out += ' ' + cell(c < row.size() ? row[c] : std::string()) + " |";
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string render(const std::vector<Sheet>& sheets, Format f, const RenderOptions& o) {
+  switch (f) {
+    case Format::table: return render_table(sheets, o);
+    case Format::csv: return render_delimited(sheets, ',', o);
+    case Format::tsv: return render_delimited(sheets, '\t', o);
+    case Format::json: return render_json(sheets);
+    case Format::markdown: return render_markdown(sheets);
+  }
+  return {};
+}
+
+}  // namespace matchday::cli

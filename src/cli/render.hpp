@@ -1,0 +1,48 @@
+// Pure renderers: a Sheet (titled rows of cells) to table, CSV, TSV, Markdown
+// or JSON text. Every command builds Sheets; only the CLI writes the text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace matchday::cli {
+
+enum class Format { table, csv, tsv, json, markdown };
+
+struct Column {
+  std::string key;    // stable machine name (JSON key; CSV header under --lang en)
+  std::string label;  // header in the chosen language (CSV under --lang zh, table)
+  bool numeric = false;       // right-aligned; a JSON number when the cell is an integer
+  bool optional = false;      // left out of the text table when empty in every row
+  bool in_table = true;       // false: only in CSV/TSV/JSON (the table shows it as the title)
+};
+
+struct Sheet {
+  std::string title;  // shown above the text table and as a Markdown heading
+  std::vector<Column> columns;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int> row_style;  // per row, for the text table: 0 plain, 1 good, 2 bad
+};
+
+struct RenderOptions {
+  bool colour = false;      // ANSI colour in the text table
+  bool chinese_headers = false;  // CSV/TSV headers: labels instead of keys
+};
+
+// The text table: titles, then columns aligned by display width.
+[[nodiscard]] std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& o);
+// One header row (of the first sheet), then every sheet's rows.
+[[nodiscard]] std::string render_delimited(const std::vector<Sheet>& sheets, char delimiter,
+                                           const RenderOptions& o);
+// An array of objects keyed by Column::key.
+[[nodiscard]] std::string render_json(const std::vector<Sheet>& sheets);
+[[nodiscard]] std::string render_markdown(const std::vector<Sheet>& sheets);
+[[nodiscard]] std::string render(const std::vector<Sheet>& sheets, Format f, const RenderOptions& o);
+
+// A cell quoted for CSV when it holds the delimiter, a quote or a line break.
+[[nodiscard]] std::string csv_cell(std::string_view s, char delimiter);
+// A JSON string literal (with quotes); control characters as \u00XX.
+[[nodiscard]] std::string json_string(std::string_view s);
+
+}  // namespace matchday::cli

@@ -1,0 +1,360 @@
+#include "matchday/standings.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <span>
+
+namespace matchday {
+namespace {
+
+bool counts(const Match& m, std::optional<int> through) {
+  if (!m.has_score() || m.stage != 0) return false;
+  if (m.status != MatchStatus::played && m.status != MatchStatus::awarded) return false;
+  return !through || m.matchday <= *through;
+}
+
+// Adds one match to both teams' records (SPEC §4: shootout goals never count
+// as goals; without shootout points a recorded shootout leaves the draw).
+void add_match(TeamRecord& home, TeamRecord& away, const Match& m, const PointsRule& p) {
+  ++home.played;
+  ++away.played;
+  home.goals_for += m.home_goals;
+  home.goals_against += m.away_goals;
+  away.goals_for += m.away_goals;
+  away.goals_against += m.home_goals;
+  home.fair_play += m.home_fair_play;
+  away.fair_play += m.away_fair_play;
+  if (m.status == MatchStatus::awarded) {
+    ++home.awarded;
+    ++away.awarded;
+  }
+  if (m.home_goals != m.away_goals) {
+    TeamRecord& w = m.home_goals > m.away_goals ? home : away;
+    TeamRecord& l = m.home_goals > m.away_goals ? away : home;
+    ++w.won;
+    ++l.lost;
+    w.points += p.win;
+    l.points += p.loss;
+  } else if (p.shootouts && m.has_shootout()) {
+    TeamRecord& w = m.home_pens > m.away_pens ? home : away;
+    TeamRecord& l = m.home_pens > m.away_pens ? away : home;
+    ++w.shootout_won;
+    ++l.shootout_lost;
+    w.points += p.shootout_win;
+    l.points += p.shootout_loss;
+  } else {
+    ++home.drawn;
+    ++away.drawn;
+    home.points += p.draw;
+    away.points += p.draw;
+  }
+}
+
+// Ranks the teams of one group by the rule set's criteria (SPEC §4).
+class Ranker {
+ public:
+  Ranker(const Group& group, const Rules& rules, std::optional<int> through,
+         std::span<const int> adjustment, std::span<const std::vector<std::uint32_t>> lots)
+      : m_group(group), m_rules(rules), m_lots(lots) {
+    const std::size_t n = group.teams.size();
+    m_overall.assign(n, {});
+    m_total.assign(n, 0);
+    for (const Match& m : group.matches) {
+      if (!counts(m, through)) continue;
+      m_counted.push_back(&m);
+      add_match(m_overall[m.home], m_overall[m.away], m, rules.points);
+    }
+    for (std::size_t t = 0; t < n; ++t) {
+      m_total[t] = m_overall[t].points + (t < adjustment.size() ? adjustment[t] : 0);
+    }
+    m_decided.assign(n, {std::nullopt, 0});
+    m_in_set.assign(n, 0);
+    m_mini.assign(n, {});
+  }
+
+  // Buckets of team ids in rank order; a bucket of more than one is level
+  // after every criterion.
+  std::vector<std::vector<std::uint32_t>> run() {
+    std::vector<std::uint32_t> all(m_group.teams.size());
+    std::iota(all.begin(), all.end(), 0u);
+    // Name order among teams that stay level: a total, deterministic order.
+    std::ranges::stable_sort(all, {}, [&](std::uint32_t t) -> const std::string& { return m_group.teams[t]; });
+    m_top = all.size();
+    resolve(std::move(all), 0, false);
+    return std::move(m_out);
+  }
+
+  const std::vector<TeamRecord>& overall() const { return m_overall; }
+  const std::vector<int>& total() const { return m_total; }
+  std::vector<TieStep>& steps() { return m_steps; }
+  const std::vector<std::pair<std::optional<Criterion>, int>>& decided() const { return m_decided; }
+
+ private:
+  // The mini-table of `set`: records over the matches among its teams only.
+  void build_mini(const std::vector<std::uint32_t>& set) {
+    for (std::uint32_t t : set) {
+      m_in_set[t] = 1;
+      m_mini[t] = {};
+    }
+    m_mini_matches = 0;
+    m_mini_awarded = 0;
+    for (const Match* m : m_counted) {
+      if (m_in_set[m->home] && m_in_set[m->away]) {
+        add_match(m_mini[m->home], m_mini[m->away], *m, m_rules.points);
+        ++m_mini_matches;
+        m_mini_awarded += m->status == MatchStatus::awarded;
+      }
+    }
+    for (std::uint32_t t : set) m_in_set[t] = 0;
+  }
+
+  // Higher is better for every criterion.
+  int value(Criterion c, std::uint32_t t, const std::vector<std::uint32_t>& set) const {
+    switch (c) {
+      case Criterion::points: return m_total[t];
+      case Criterion::h2h_points: return m_mini[t].points;
+      case Criterion::h2h_goal_difference: return m_mini[t].goal_difference();
+      case Criterion::h2h_goals_for: return m_mini[t].goals_for;
+      case Criterion::goal_difference: return m_overall[t].goal_difference();
+      case Criterion::goals_for: return m_overall[t].goals_for;
+      case Criterion::wins: return m_overall[t].won;
+      case Criterion::fair_play: return -m_overall[t].fair_play;
+      case Criterion::lots: return lots_value(t, set);
+    }
+    return 0;
+  }
+
+  // The drawn order, from the first --lots list that names every team of `set`.
+  int lots_value(std::uint32_t t, const std::vector<std::uint32_t>& set) const {
+    for (const auto& list : m_lots) {
+      const bool covers = std::ranges::all_of(set, [&](std::uint32_t s) { return std::ranges::find(list, s) != list.end(); });
+      if (!covers) continue;
+      return -static_cast<int>(std::ranges::find(list, t) - list.begin());
+    }
+    return 0;
+  }
+
+  // Splits `set` by criterion `c` into parts of equal value, best first.
+  std::vector<std::vector<std::uint32_t>> split(const std::vector<std::uint32_t>& set, Criterion c,
+                                                 const std::vector<std::uint32_t>& whole, bool reapplied) {
+    std::vector<std::pair<int, std::uint32_t>> v;
+    v.reserve(set.size());
+    for (std::uint32_t t : set) v.emplace_back(value(c, t, set), t);
+    std::ranges::stable_sort(v, std::greater<>{}, &std::pair<int, std::uint32_t>::first);
+    std::vector<std::vector<std::uint32_t>> parts;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i == 0 || v[i].first != v[i - 1].first) parts.emplace_back();
+      parts.back().push_back(v[i].second);
+    }
+    const bool top_points = c == Criterion::points && set.size() == m_top;
+    if (parts.size() > 1 && !top_points) {
+      TieStep step;
+      step.criterion = c;
+      step.decisive = true;
+      step.reapplied = reapplied;
+      if (is_h2h(c)) {
+        step.h2h_matches = m_mini_matches;
+        step.h2h_awarded = m_mini_awarded;
+      }
+      for (const auto& [val, t] : v) {
+        step.teams.push_back(t);
+        step.values.push_back(c == Criterion::fair_play ? -val : val);
+        m_decided[t] = {c, c == Criterion::fair_play ? -val : val};
+      }
+      (void)whole;
+      m_steps.push_back(std::move(step));
+    }
+    return parts;
+  }
+
+  void resolve(std::vector<std::uint32_t> set, std::size_t pos, bool reapplied) {
+    const auto& order = m_rules.order;
+    if (set.size() == 1) {
+      m_out.push_back(std::move(set));
+      return;
+    }
+    if (pos >= order.size()) {
+      // Past the last criterion: a drawing of lots given with --lots still
+      // orders the set, whether or not the rule set lists `lots`.
+      if (order.empty() || order.back() != Criterion::lots) {
+        auto parts = split(set, Criterion::lots, set, false);
+        if (parts.size() > 1) {
+          for (auto& p : parts) m_out.push_back(std::move(p));
+          return;
+        }
+      }
+      m_out.push_back(std::move(set));
+      return;
+    }
+    const Criterion c = order[pos];
+    if (!is_h2h(c)) {
+      for (auto& part : split(set, c, set, false)) resolve(std::move(part), pos + 1, false);
+      return;
+    }
+    // A head-to-head block: every criterion of the block, in order, on one
+    // mini-table built for the teams that entered it (SPEC §4).
+    std::size_t end = pos;
+    while (end < order.size() && is_h2h(order[end])) ++end;
+    build_mini(set);
+    std::vector<std::vector<std::uint32_t>> parts{set};
+    for (std::size_t k = pos; k < end; ++k) {
+      std::vector<std::vector<std::uint32_t>> next;
+      for (auto& part : parts) {
+        if (part.size() == 1) {
+          next.push_back(std::move(part));
+          continue;
+        }
+        for (auto& sub : split(part, order[k], set, reapplied)) next.push_back(std::move(sub));
+      }
+      parts = std::move(next);
+    }
+    for (auto& part : parts) {
+      if (part.size() == 1) {
+        m_out.push_back(std::move(part));
+      } else if (part.size() < set.size() && m_rules.reapply_h2h) {
+        resolve(std::move(part), pos, true);  // UEFA (d): the block again, own mini-table
+      } else {
+        resolve(std::move(part), end, false);
+      }
+    }
+  }
+
+  const Group& m_group;
+  const Rules& m_rules;
+  std::span<const std::vector<std::uint32_t>> m_lots;
+  std::vector<const Match*> m_counted;
+  std::vector<TeamRecord> m_overall;
+  std::vector<int> m_total;
+  std::vector<TeamRecord> m_mini;
+  std::vector<char> m_in_set;
+  int m_mini_matches = 0;
+  int m_mini_awarded = 0;
+  std::size_t m_top = 0;
+  std::vector<std::vector<std::uint32_t>> m_out;
+  std::vector<TieStep> m_steps;
+  std::vector<std::pair<std::optional<Criterion>, int>> m_decided;
+};
+
+Diagnostic option_error(std::string_view code, std::vector<std::string> args) {
+  return Diagnostic{Severity::error, "", 0, "", "", code, std::move(args)};
+}
+
+}  // namespace
+
+std::vector<TeamRecord> team_records(const Group& group, const Rules& rules, std::optional<int> through) {
+  std::vector<TeamRecord> r(group.teams.size());
+  for (const Match& m : group.matches) {
+    if (counts(m, through)) add_match(r[m.home], r[m.away], m, rules.points);
+  }
+  return r;
+}
+
+Ranking rank_group(const Group& group, const Rules& rules, std::optional<int> through) {
+  Ranker ranker(group, rules, through, {}, {});
+  Ranking out;
+  for (const auto& bucket : ranker.run()) {
+    const int rank = static_cast<int>(out.order.size()) + 1;
+    for (std::uint32_t t : bucket) {
+      out.order.push_back(t);
+      out.rank.push_back(rank);
+    }
+  }
+  return out;
+}
+
+Standings compute_standings(const Results& results, const Rules& rules, const StandingsOptions& options) {
+  Standings out;
+  // Every group named by --group must exist.
+  for (const std::string& name : options.groups) {
+    const bool found = std::ranges::any_of(results.groups, [&](const Group& g) { return g.name == name; });
+    if (!found) {
+      std::string names;
+      for (const Group& g : results.groups) names += (names.empty() ? "" : ", ") + g.name;
+      out.diagnostics.push_back(option_error("no_such_group", {name, names}));
+    }
+  }
+  // Adjustments: find each team's group.
+  std::vector<std::vector<int>> adjust(results.groups.size());
+  std::vector<std::vector<std::vector<std::string>>> reasons(results.groups.size());
+  for (std::size_t g = 0; g < results.groups.size(); ++g) {
+    adjust[g].assign(results.groups[g].teams.size(), 0);
+    reasons[g].resize(results.groups[g].teams.size());
+  }
+  for (const Adjustment& a : options.adjustments) {
+    std::vector<std::pair<std::size_t, std::uint32_t>> hits;
+    for (std::size_t g = 0; g < results.groups.size(); ++g) {
+      if (!a.group.empty() && results.groups[g].name != a.group) continue;
+      const std::int64_t t = results.groups[g].find_team(a.team);
+      if (t >= 0) hits.emplace_back(g, static_cast<std::uint32_t>(t));
+    }
+    if (hits.empty()) {
+      out.diagnostics.push_back(option_error("adjust_unknown_team", {a.team, a.group.empty() ? "the results" : a.group}));
+    } else if (hits.size() > 1) {
+      out.diagnostics.push_back(option_error("adjust_ambiguous_team", {a.team}));
+    } else {
+      adjust[hits[0].first][hits[0].second] += a.points;
+      std::string why = (a.points > 0 ? "+" : "") + std::to_string(a.points);
+      if (!a.reason.empty()) why += " " + a.reason;
+      reasons[hits[0].first][hits[0].second].push_back(std::move(why));
+    }
+  }
+  // Lots: per group, the lists whose teams are all in that group.
+  std::vector<std::vector<std::vector<std::uint32_t>>> lots(results.groups.size());
+  for (const auto& list : options.lots) {
+    bool placed = false;
+    for (std::size_t g = 0; g < results.groups.size(); ++g) {
+      std::vector<std::uint32_t> ids;
+      for (const std::string& name : list) {
+        const std::int64_t t = results.groups[g].find_team(name);
+        if (t >= 0) ids.push_back(static_cast<std::uint32_t>(t));
+      }
+      if (ids.size() == list.size()) {
+        lots[g].push_back(std::move(ids));
+        placed = true;
+      }
+    }
+    if (!placed) {
+      for (const std::string& name : list) {
+        const bool known = std::ranges::any_of(results.groups, [&](const Group& g) { return g.find_team(name) >= 0; });
+        if (!known) out.diagnostics.push_back(option_error("lots_unknown_team", {name}));
+      }
+    }
+  }
+  if (has_errors(out.diagnostics)) return out;
+
+  for (std::size_t g = 0; g < results.groups.size(); ++g) {
+    const Group& group = results.groups[g];
+    if (!options.groups.empty() && std::ranges::find(options.groups, group.name) == options.groups.end()) continue;
+    Ranker ranker(group, rules, options.through, adjust[g], lots[g]);
+    const auto buckets = ranker.run();
+    GroupTable table;
+    table.name = group.name;
+    table.named_after_file = group.named_after_file;
+    for (const Match& m : group.matches) {
+      if (m.stage == 0 && !counts(m, options.through) && m.status != MatchStatus::cancelled) ++table.remaining;
+    }
+    for (const auto& bucket : buckets) {
+      const int rank = static_cast<int>(table.rows.size()) + 1;
+      if (bucket.size() > 1) table.unresolved.push_back(bucket);
+      for (std::uint32_t t : bucket) {
+        StandingRow row;
+        row.team = t;
+        row.name = group.teams[t];
+        row.rank = rank;
+        row.shared_rank = bucket.size() > 1;
+        row.record = ranker.overall()[t];
+        row.adjustment = adjust[g][t];
+        row.adjustment_reasons = reasons[g][t];
+        row.points = ranker.total()[t];
+        row.decided_by = ranker.decided()[t].first;
+        row.decided_value = ranker.decided()[t].second;
+        table.rows.push_back(std::move(row));
+      }
+    }
+    table.steps = std::move(ranker.steps());
+    out.groups.push_back(std::move(table));
+  }
+  return out;
+}
+
+}  // namespace matchday
