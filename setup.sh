@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
 
-packages=(g++ cmake make libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev)
+packages=(g++ cmake make pkgconf libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev libxlsxwriter-dev unzip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

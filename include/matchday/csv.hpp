@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,10 +37,17 @@ class CsvReader {
   bool next(CsvRecord& record);
 
  private:
+  // Bit k set where byte `block + k` may end an unquoted field.
+  [[nodiscard]] std::uint64_t special_mask(std::size_t block) const;
+  // The first delimiter, quote, CR or LF at or after `i`, or the text's size.
+  std::size_t next_special(std::size_t i);
+
   std::string_view m_text;
   std::size_t m_pos = 0;
   std::size_t m_line = 1;
   char m_delim;
+  std::size_t m_block = static_cast<std::size_t>(-1);  // the block m_mask describes
+  std::uint64_t m_mask = 0;
 };
 
 // The delimiter for a file: '\t' for a name ending in .tsv or .txt whose first

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +92,33 @@ struct TieStep {
   int h2h_awarded = 0;           // awarded matches among them
 };
 
+// A result of one remaining fixture, in a way through for --explain.
+enum class Outcome : std::uint8_t { home_win, away_win, draw, home_shootout, away_shootout };
+struct FixtureResult {
+  std::size_t match = 0;  // index into Group::matches
+  Outcome outcome = Outcome::home_win;
+  int home_goals = -1;    // -1 (both): any score with this outcome
+  int away_goals = -1;
+};
+
+// What --explain says about the clinched/eliminated check of a group (SPEC §7).
+struct StatusNote {
+  enum class Kind : std::uint8_t {
+    path,               // `results` would put `team` in the top `places`
+    clinched_hinges,    // `team` is not marked clinched: the answer hinges on goal margins
+    eliminated_hinges,  // `team` is not marked eliminated: likewise
+    points_only,        // too many results to check (`fixtures` remain): marks from points alone
+    unchecked,          // too many results to check and no points bound applies: no marks
+  };
+  Kind kind = Kind::path;
+  std::uint32_t team = 0;
+  int places = 0;                      // qualifying places
+  int fixtures = 0;                    // points_only, unchecked: fixtures still to play
+  std::vector<FixtureResult> results;  // path: in file order
+  bool others_free = false;            // path: whatever the results not listed
+  bool by_lots = false;                // path: and then a drawing of lots in its favour
+};
+
 struct GroupTable {
   std::string name;
   bool named_after_file = false;  // Group::named_after_file
@@ -97,9 +126,10 @@ struct GroupTable {
   std::vector<TieStep> steps;     // in the order tie-breaking took them
   std::vector<std::vector<std::uint32_t>> unresolved;  // level after every criterion
   int remaining = 0;              // fixtures not yet played (status marks need them)
-  // Set by the clinched/eliminated analysis: where a mark could not be proven
-  // because it hinges on goal margins (for --explain).
-  std::vector<std::string> status_notes;
+  // Set by the clinched/eliminated analysis (mark_status), for --explain: a
+  // way through for each team neither clinched nor eliminated, and where a
+  // mark could not be proven because it hinges on goal margins.
+  std::vector<StatusNote> status_notes;
 };
 
 struct Standings {
@@ -124,5 +154,21 @@ struct Ranking {
 };
 [[nodiscard]] Ranking rank_group(const Group& group, const Rules& rules,
                                  std::optional<int> through = std::nullopt);
+
+// For simulations of results not yet known (clinched/eliminated): ranks
+// every match of `group` that has a score, with points `adjustment` (by team
+// id) and no lots. Where `open(c, set, mini)` is true, criterion `c` would
+// order `set` (`mini`: the teams of the head-to-head mini-table) by results
+// not yet known: it does not split `set`, which stays one bucket, flagged
+// open. A bucket of more than one not flagged open is level after every
+// criterion. A null `open` ranks as compute_standings does.
+using OpenCriterion = std::function<bool(Criterion c, std::span<const std::uint32_t> set,
+                                         std::span<const std::uint32_t> mini)>;
+struct OpenRanking {
+  std::vector<std::vector<std::uint32_t>> buckets;  // in rank order
+  std::vector<char> open;                           // per bucket
+};
+[[nodiscard]] OpenRanking rank_group_open(const Group& group, const Rules& rules, std::span<const int> adjustment,
+                                          const OpenCriterion* open);
 
 }  // namespace matchday

@@ -2,7 +2,12 @@
 
 #include <sstream>
 
+#include "cmd_eligibility.hpp"
 #include "cmd_standings.hpp"
+#include "cmd_fixtures.hpp"
+#include "cmd_knockout.hpp"
+#include "cmd_rules.hpp"
+#include "help.hpp"
 
 namespace matchday::cli {
 
@@ -20,6 +25,21 @@ int run_cli(std::vector<std::string> args, Output& io) {
 
   StandingsCommand standings;
   CLI::App* standings_app = add_standings_command(app, standings);
+  FixturesCommand fixtures;
+  CLI::App* fixtures_app = add_fixtures_command(app, fixtures);
+  KnockoutCommand knockout;
+  CLI::App* knockout_app = add_knockout_command(app, knockout);
+  RulesCommand rules;
+  CLI::App* rules_app = add_rules_command(app, rules);
+  EligibilityCommand eligibility;
+  CLI::App* eligibility_app = add_eligibility_command(app, eligibility);
+
+  // Help, labels and parse errors in the user's language (--lang is only parsed below).
+  const std::vector<std::string> untranslated = localise_help(app, help_language(args, io.env_lang));
+  if (io.help_audit) {
+    *io.help_audit = untranslated;
+    return k_exit_ok;
+  }
 
   // Called by another name (an installed link): run that subcommand.
   std::string called = args.empty() ? "matchday" : args[0].substr(args[0].find_last_of('/') + 1);
@@ -38,6 +58,10 @@ int run_cli(std::vector<std::string> args, Output& io) {
     return code == 0 ? k_exit_ok : k_exit_error;
   }
   if (standings_app->parsed()) return run_standings(standings, io);
+  if (fixtures_app->parsed()) return run_fixtures(fixtures, io);
+  if (knockout_app->parsed()) return run_knockout(knockout, io);
+  if (rules_app->parsed()) return run_rules(rules, io);
+  if (eligibility_app->parsed()) return run_eligibility(eligibility, io);
   return k_exit_error;
 }
 

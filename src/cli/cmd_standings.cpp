@@ -35,6 +35,43 @@ std::string note_of(const StandingRow& row, const Context& ctx) {
   return out;
 }
 
+}  // namespace
+
+// One --explain line of the clinched/eliminated check (SPEC §7).
+std::string status_note_text(const StatusNote& note, const Group& group, const Context& ctx) {
+  const std::string team = group.teams[note.team];
+  const std::string places = std::to_string(note.places);
+  switch (note.kind) {
+    case StatusNote::Kind::clinched_hinges: return tr(ctx, "status.clinched_hinges", {team, places});
+    case StatusNote::Kind::eliminated_hinges: return tr(ctx, "status.eliminated_hinges", {team, places});
+    case StatusNote::Kind::points_only: return tr(ctx, "status.points_only", {std::to_string(note.fixtures)});
+    case StatusNote::Kind::unchecked: return tr(ctx, "status.unchecked", {std::to_string(note.fixtures)});
+    case StatusNote::Kind::path: break;
+  }
+  std::string results;
+  for (const FixtureResult& r : note.results) {
+    const Match& m = group.matches[r.match];
+    const std::string& home = group.teams[m.home];
+    const std::string& away = group.teams[m.away];
+    const bool home_won = r.outcome == Outcome::home_win || r.outcome == Outcome::home_shootout;
+    const bool shootout = r.outcome == Outcome::home_shootout || r.outcome == Outcome::away_shootout;
+    std::string text;
+    if (r.home_goals >= 0) {
+      text = tr(ctx, shootout ? "status.result_score_shootout" : "status.result_score",
+                {home, away, std::to_string(r.home_goals), std::to_string(r.away_goals), home_won ? home : away});
+    } else if (shootout) {
+      text = tr(ctx, "status.result_shootout", {home, away, home_won ? home : away});
+    } else if (r.outcome == Outcome::draw) {
+      text = tr(ctx, "status.result_draw", {home, away});
+    } else {
+      text = tr(ctx, "status.result_win", {home_won ? home : away, home_won ? away : home});
+    }
+    results += (results.empty() ? "" : tr(ctx, "status.results_sep")) + text;
+  }
+  const char* code = note.by_lots ? "status.path_lots" : note.others_free ? "status.path_others_free" : "status.path";
+  return tr(ctx, code, {team, places, results});
+}
+
 std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>& specs) {
   std::vector<std::vector<std::string>> out;
   for (const std::string& spec : specs) {
@@ -63,8 +100,6 @@ std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>&
   }
   return out;
 }
-
-}  // namespace
 
 CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd) {
   CLI::App* sub = app.add_subcommand("standings", "Group tables from results files");
@@ -177,7 +212,7 @@ std::string explain_standings(const Standings& standings, const Results& results
                                                    results.sources[m.source] + ":" + std::to_string(m.line)}) + "\n";
       }
     }
-    for (const std::string& note : g.status_notes) out += "  " + note + "\n";
+    for (const StatusNote& note : g.status_notes) out += "  " + status_note_text(note, *group, ctx) + "\n";
   }
   return out;
 }
@@ -256,6 +291,10 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
     }
   }
 
+  if (ctx.format == Format::xlsx) {
+    if (cmd.explain) io.err += explain_standings(standings, results, ctx);
+    return emit(cmd.common, ctx, standings_sheets(standings, ctx), k_exit_ok);
+  }
   std::string text = render(standings_sheets(standings, ctx), ctx.format,
                             RenderOptions{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
                                                     io.stdout_is_terminal && !io.no_colour,

@@ -27,6 +27,10 @@ struct StandingsCommand {
 CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd);
 int run_standings(const StandingsCommand& cmd, Output& io);
 
+// --lots values ("A,B,C", also with ，or 、) as lists of team names, one per
+// option; shared with `knockout`.
+std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>& specs);
+
 // The sheets of `standings` (one per group), in the context's language and format.
 std::vector<Sheet> standings_sheets(const Standings& standings, const Context& ctx);
 // The --explain text: for every tie, the deciding criterion and its values.

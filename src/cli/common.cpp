@@ -2,13 +2,15 @@
 
 #include <algorithm>
 
+#include "xlsx.hpp"
+
 namespace matchday::cli {
 
 void add_common_options(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--rules", o.rules, "Rule preset name or rules file (see `matchday rules`)")
       ->capture_default_str();
   cmd.add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown"}, CLI::ignore_case))
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx"}, CLI::ignore_case))
       ->capture_default_str();
   cmd.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of standard output");
   cmd.add_flag("--bom", o.bom, "Start the output with a UTF-8 byte-order mark (for Excel)");
@@ -25,9 +27,13 @@ Context make_context(const CommonOptions& o, Output& io) {
   std::string lang = fold_key(o.lang);
   if (lang.empty()) lang = io.env_lang.starts_with("zh") ? "zh" : "en";
   ctx.lang = lang == "zh" ? Lang::zh : Lang::en;
+  io.lang = ctx.lang;
+  set_interrupt_message("matchday: " + tr(ctx, "interrupted"));
   const std::string f = fold_key(o.format);
   ctx.format = f == "csv" ? Format::csv : f == "tsv" ? Format::tsv : f == "json" ? Format::json
-             : f == "markdown" ? Format::markdown : Format::table;
+             : f == "markdown" ? Format::markdown : f == "xlsx" ? Format::xlsx : Format::table;
+  // `-o standings.xlsx` means a workbook, unless another format was asked for.
+  if (ctx.format == Format::table && names_workbook(o.output)) ctx.format = Format::xlsx;
   const std::string e = fold_key(o.encoding);
   ctx.encoding = e == "gb18030" || e == "gbk" ? EncodingChoice::gb18030
                : e == "utf_8" || e == "utf8" ? EncodingChoice::utf8 : EncodingChoice::automatic;
@@ -91,7 +97,29 @@ bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
   return errors;
 }
 
+namespace {
+
+// A usage error of -o with the chosen format, reported; false when there is none.
+bool output_mismatch(const CommonOptions& o, Context& ctx) {
+  if (ctx.format == Format::xlsx && (o.output.empty() || o.output == "-")) {
+    ctx.io.err += "matchday: " + tr(ctx, "xlsx_needs_output") + "\n";
+    return true;
+  }
+  if (ctx.format != Format::xlsx && names_workbook(o.output)) {
+    ctx.io.err += "matchday: " + tr(ctx, "xlsx_format_mismatch", {o.output, fold_key(o.format)}) + "\n";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_code) {
+  if (output_mismatch(o, ctx)) return k_exit_error;
+  if (ctx.format == Format::xlsx) {
+    ctx.io.err += "matchday: " + tr(ctx, "xlsx_text_only") + "\n";
+    return k_exit_error;
+  }
   if (o.bom) text.insert(0, "\xEF\xBB\xBF");
   if (o.output.empty() || o.output == "-") {
     ctx.io.out += text;
@@ -106,11 +134,26 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
 }
 
 int emit(const CommonOptions& o, Context& ctx, const std::vector<Sheet>& sheets, int ok_code) {
+  if (output_mismatch(o, ctx)) return k_exit_error;
+  if (ctx.format == Format::xlsx) {
+    std::string error;
+    const bool written = write_file_atomically_with(
+        o.output, [&](const std::string& tmp, std::string& e) { return write_xlsx(sheets, tmp, e); }, error);
+    if (!written) {
+      ctx.io.err += "matchday: " + tr(ctx, "cannot_write", {o.output, error}) + "\n";
+      return k_exit_error;
+    }
+    return ok_code;
+  }
   RenderOptions r;
   r.colour = ctx.format == Format::table && (o.output.empty() || o.output == "-") &&
              ctx.io.stdout_is_terminal && !ctx.io.no_colour;
   r.chinese_headers = ctx.lang == Lang::zh;
   return emit_text(o, ctx, render(sheets, ctx.format, r), ok_code);
+}
+
+bool names_workbook(const std::string& path) {
+  return path.size() > 5 && fold_key(path.substr(path.size() - 5)) == ".xlsx";
 }
 
 std::string file_stem(const std::string& path) {

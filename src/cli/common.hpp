@@ -29,6 +29,10 @@ struct Output {
   bool stdout_is_terminal = false;
   bool no_colour = false;  // NO_COLOR is set, or TERM=dumb
   std::string env_lang;    // LC_ALL / LC_MESSAGES / LANG, for the default --lang
+  Lang lang = Lang::en;    // the chosen language (make_context), for what main() reports
+  // Tests only: when set, run_cli builds the command line, stores here what
+  // localise_help found untranslated, and runs nothing.
+  std::vector<std::string>* help_audit = nullptr;
 };
 
 struct CommonOptions {
@@ -73,10 +77,15 @@ bool report(const std::vector<Diagnostic>& diags, Context& ctx);
 std::string tr(const Context& ctx, std::string_view code, std::vector<std::string> args = {});
 
 // The rendered sheets to -o (atomically) or to stdout; returns the exit code
-// to use when all went well (`ok_code`), or k_exit_error.
+// to use when all went well (`ok_code`), or k_exit_error. Format::xlsx writes
+// a workbook (xlsx.hpp) and needs -o; an -o ending in .xlsx with another
+// --format than table is a usage error (Excel would not open the file).
 int emit(const CommonOptions& o, Context& ctx, const std::vector<Sheet>& sheets, int ok_code);
-// The same for text already rendered.
+// The same for text already rendered (a usage error under Format::xlsx).
 int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_code);
+
+// True when `path` ends in .xlsx (any case): -o names an Excel workbook.
+bool names_workbook(const std::string& path);
 
 // `path`'s file name without directory and extension ("groupA" for data/groupA.csv).
 std::string file_stem(const std::string& path);

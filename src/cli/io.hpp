@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace matchday::cli {
 
@@ -31,8 +33,19 @@ class InputFile {
 };
 
 // Writes `content` to `path` atomically: a temporary file in the same
-// directory, then rename, so a failed run never leaves a half-written file.
-bool write_file_atomically(const std::string& path, std::string_view content, std::string& error);
+// directory, then rename, so a failed run never leaves a half-written file
+// (nor, after install_signal_handlers, an interrupted one). An existing `path`
+// that is not a regular file (/dev/stdout, /dev/full, a FIFO) is written in
+// place. `before_rename` runs between writing and renaming (tests).
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error,
+                           const std::function<void()>& before_rename = {});
+
+// The same for a writer that needs a file name (libxlsxwriter): `write(tmp,
+// error)` fills the temporary file `tmp`, in the same directory as `path`, and
+// on success it is renamed to `path`; on failure it is removed.
+bool write_file_atomically_with(const std::string& path,
+                                const std::function<bool(const std::string& tmp, std::string& error)>& write,
+                                std::string& error);
 
 // Writes all of `content` to file descriptor `fd`. Returns false on an error;
 // `broken_pipe` is set when the reader went away (`| head`).
@@ -40,5 +53,20 @@ bool write_all(int fd, std::string_view content, bool& broken_pipe);
 
 // True when `fd` is a terminal.
 bool is_terminal(int fd);
+
+// The process's signal handling, set first by main(): SIGINT, SIGTERM and
+// SIGHUP remove the temporary file of an -o being written, print the
+// interrupt message and exit with status 2; a signal that was ignored when
+// the process started stays ignored. SIGXFSZ is ignored, so a file-size limit
+// is a write error (EFBIG), reported like a full disk.
+void install_signal_handlers();
+// The line the handler prints (without the newline), in the user's language.
+void set_interrupt_message(std::string_view message);
+
+// Whether `path` is a directory; when it is, `names` gets the names of the
+// regular files in it (not recursive), sorted by byte order. On failure
+// returns false with `error` set.
+bool is_directory(const std::string& path);
+bool list_directory(const std::string& path, std::vector<std::string>& names, std::string& error);
 
 }  // namespace matchday::cli

@@ -1,6 +1,8 @@
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <vector>
@@ -23,6 +25,9 @@ int main(int argc, char** argv) {
   io.stdout_is_terminal = is_terminal(STDOUT_FILENO);
   io.no_colour = std::getenv("NO_COLOR") != nullptr || env("TERM") == "dumb";
   io.env_lang = !env("LC_ALL").empty() ? env("LC_ALL") : !env("LC_MESSAGES").empty() ? env("LC_MESSAGES") : env("LANG");
+  io.lang = io.env_lang.starts_with("zh") ? Lang::zh : Lang::en;
+  install_signal_handlers();
+  set_interrupt_message("matchday: " + std::string(message_template("interrupted", io.lang)));
   int code;
   try {
     code = run_cli(std::vector<std::string>(argv, argv + argc), io);
@@ -32,7 +37,14 @@ int main(int argc, char** argv) {
   }
   bool broken = false;
   write_all(STDERR_FILENO, io.err, broken);
-  if (!write_all(STDOUT_FILENO, io.out, broken) && !broken) {
+  if (!write_all(STDOUT_FILENO, io.out, broken)) {
+    // A reader that went away (`| head`) ends the run quietly; a full disk
+    // (`> /dev/full`) says so.
+    if (broken) return code;
+    const std::string error = std::strerror(errno);
+    const std::vector<std::string> args{error};
+    write_all(STDERR_FILENO, "matchday: " + substitute(message_template("cannot_write_stdout", io.lang), args) + "\n",
+              broken);
     return k_exit_error;
   }
   return code;

@@ -191,6 +191,7 @@ std::string render(const std::vector<Sheet>& sheets, Format f, const RenderOptio
     case Format::tsv: return render_delimited(sheets, '\t', o);
     case Format::json: return render_json(sheets);
     case Format::markdown: return render_markdown(sheets);
+    case Format::xlsx: break;  // a binary file: write_xlsx (xlsx.hpp)
   }
   return {};
 }

@@ -8,7 +8,8 @@
 
 namespace matchday::cli {
 
-enum class Format { table, csv, tsv, json, markdown };
+// xlsx is a binary workbook (xlsx.hpp), written only to a file, never by render().
+enum class Format { table, csv, tsv, json, markdown, xlsx };
 
 struct Column {
   std::string key;    // stable machine name (JSON key; CSV header under --lang en)

@@ -1,5 +1,11 @@
 #include "matchday/csv.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "matchday/text.hpp"
@@ -15,6 +21,57 @@ bool CsvRecord::blank() const {
 
 CsvReader::CsvReader(std::string_view text, char delimiter) : m_text(text), m_delim(delimiter) {}
 
+// The bytes that end an unquoted field (or start a quoted one) are found 64 at
+// a time: one bit per byte of a 64-byte block, set where the byte is the
+// delimiter, '"', '\r' or '\n'. Fields are short (a few bytes), so one block's
+// mask serves several fields, and a field costs a count-trailing-zeros instead
+// of a byte loop. The block is cached across calls; it only ever moves forward.
+std::uint64_t CsvReader::special_mask(std::size_t block) const {
+  const char* p = m_text.data() + block;
+  const std::size_t left = m_text.size() - block;
+  alignas(16) char tail[64];
+  if (left < 64) {  // the last, partial block: padded, and the padding masked off below
+    std::memset(tail, 0, sizeof tail);
+    std::memcpy(tail, p, left);
+    p = tail;
+  }
+  std::uint64_t mask = 0;
+#if defined(__SSE2__)
+  const __m128i delim = _mm_set1_epi8(m_delim);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delim), _mm_cmpeq_epi8(v, quote)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+    mask |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(hit))) << (16 * k);
+  }
+#else
+  for (int k = 0; k < 64; ++k) {
+    const char c = p[k];
+    mask |= static_cast<std::uint64_t>(c == m_delim || c == '"' || c == '\r' || c == '\n') << k;
+  }
+#endif
+  if (left < 64) mask &= (std::uint64_t{1} << left) - 1;
+  return mask;
+}
+
+std::size_t CsvReader::next_special(std::size_t i) {
+  const std::size_t n = m_text.size();
+  while (i < n) {
+    const std::size_t block = i & ~std::size_t{63};
+    if (block != m_block) {
+      m_mask = special_mask(block);
+      m_block = block;
+    }
+    const std::uint64_t m = m_mask & (~std::uint64_t{0} << (i - block));
+    if (m != 0) return block + static_cast<std::size_t>(std::countr_zero(m));
+    i = block + 64;
+  }
+  return n;
+}
+
 bool CsvReader::next(CsvRecord& rec) {
   if (m_pos >= m_text.size()) return false;
   rec.fields.clear();
@@ -22,14 +79,13 @@ bool CsvReader::next(CsvRecord& rec) {
   rec.unterminated_quote = false;
   rec.line = m_line;
 
-  // Field spans are collected first and turned into views at the end, because
-  // appending to storage_ may move it.
-  struct Span {
-    std::size_t begin, size;
-    bool stored;
+  // Fields that needed unescaping live in storage_, which may move as it
+  // grows: they are pushed as empty views and pointed into storage_ at the end.
+  struct Stored {
+    std::size_t field, begin, size;
   };
-  thread_local std::vector<Span> spans;
-  spans.clear();
+  thread_local std::vector<Stored> stored;
+  stored.clear();
 
   const char* const data = m_text.data();
   const std::size_t n = m_text.size();
@@ -38,7 +94,7 @@ bool CsvReader::next(CsvRecord& rec) {
     if (i < n && data[i] == '"') {
       // Quoted field: up to the closing quote; "" is a literal quote.
       std::size_t start = ++i;
-      bool stored = false;
+      bool is_stored = false;
       std::size_t stored_at = 0;
       for (;;) {
         const void* q = std::memchr(data + i, '"', n - i);
@@ -46,62 +102,57 @@ bool CsvReader::next(CsvRecord& rec) {
         for (std::size_t k = i; k < stop; ++k) m_line += data[k] == '\n';
         if (!q) {
           rec.unterminated_quote = true;
-          if (stored) rec.storage_.append(data + start, n - start);
+          if (is_stored) rec.storage_.append(data + start, n - start);
           i = n;
           break;
         }
         if (stop + 1 < n && data[stop + 1] == '"') {
-          if (!stored) {
-            stored = true;
+          if (!is_stored) {
+            is_stored = true;
             stored_at = rec.storage_.size();
           }
           rec.storage_.append(data + start, stop + 1 - start);  // keeps one quote
           i = start = stop + 2;
           continue;
         }
-        if (stored) rec.storage_.append(data + start, stop - start);
+        if (is_stored) rec.storage_.append(data + start, stop - start);
         i = stop + 1;
-        if (stored) {
-          spans.push_back({stored_at, rec.storage_.size() - stored_at, true});
-        } else {
-          spans.push_back({start, stop - start, false});
-        }
         break;
       }
-      if (rec.unterminated_quote) {
-        spans.push_back(stored ? Span{stored_at, rec.storage_.size() - stored_at, true}
-                               : Span{start, n - start, false});
-        break;
+      if (is_stored) {
+        stored.push_back({rec.fields.size(), stored_at, rec.storage_.size() - stored_at});
+        rec.fields.emplace_back();
+      } else {
+        rec.fields.push_back(m_text.substr(start, (rec.unterminated_quote ? n : i - 1) - start));
       }
+      if (rec.unterminated_quote) break;
       // Text after the closing quote, up to the delimiter, is kept (as Excel does).
       std::size_t j = i;
       while (j < n && data[j] != m_delim && data[j] != '\n' && data[j] != '\r') ++j;
       if (j > i) {
-        Span& last = spans.back();
-        if (!last.stored) {
-          const std::size_t at = rec.storage_.size();
-          rec.storage_.append(data + last.begin, last.size);
-          last = {at, last.size, true};
+        if (!is_stored) {
+          const std::string_view plain = rec.fields.back();
+          stored.push_back({rec.fields.size() - 1, rec.storage_.size(), plain.size()});
+          rec.storage_.append(plain);
+          rec.fields.back() = {};
         }
         rec.storage_.append(data + i, j - i);
-        last.size += j - i;
+        stored.back().size += j - i;
         i = j;
       }
     } else {
-      std::size_t j = i;
-      while (j < n) {
-        const char c = data[j];
-        if (c == m_delim || c == '\n' || c == '\r') break;
-        ++j;
-      }
-      spans.push_back({i, j - i, false});
+      // Unquoted field: up to the delimiter or the end of the line (a quote
+      // inside an unquoted field is an ordinary character).
+      std::size_t j = next_special(i);
+      while (j < n && data[j] == '"') j = next_special(j + 1);
+      rec.fields.push_back(m_text.substr(i, j - i));
       i = j;
     }
     if (i >= n) break;
     if (data[i] == m_delim) {
       ++i;
       if (i >= n) {  // a trailing delimiter at the very end: one more empty field
-        spans.push_back({i, 0, false});
+        rec.fields.push_back(m_text.substr(i, 0));
         break;
       }
       continue;
@@ -113,11 +164,7 @@ bool CsvReader::next(CsvRecord& rec) {
     break;
   }
   m_pos = i;
-  rec.fields.reserve(spans.size());
-  for (const Span& s : spans) {
-    rec.fields.emplace_back(s.stored ? std::string_view(rec.storage_).substr(s.begin, s.size)
-                                     : m_text.substr(s.begin, s.size));
-  }
+  for (const Stored& s : stored) rec.fields[s.field] = std::string_view(rec.storage_).substr(s.begin, s.size);
   return true;
 }
 

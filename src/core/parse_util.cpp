@@ -1,18 +1,8 @@
 #include "parse_util.hpp"
 
-#include <charconv>
-
 #include "matchday/text.hpp"
 
 namespace matchday {
-
-std::optional<int> parse_count(std::string_view s, int max) {
-  if (s.empty() || s.size() > 9) return std::nullopt;
-  int v = 0;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < 0 || v > max) return std::nullopt;
-  return v;
-}
 
 std::string_view date_error_code(DateError e) {
   switch (e) {
@@ -26,17 +16,13 @@ std::string_view date_error_code(DateError e) {
 }
 
 RowReader::RowReader(std::string_view source, const HeaderMatch& header, DiagnosticSink& sink)
-    : m_source(source), m_header(header), m_sink(sink), m_scratch(header.index.size()) {}
+    : m_source(source), m_header(header), m_sink(sink), m_scratch(header.index.size()),
+      m_cells(header.index.size()) {}
 
-void RowReader::start(const CsvRecord& record) { m_record = &record; }
-
-std::string_view RowReader::raw(std::size_t col) const {
-  const int f = m_header.index[col];
-  if (f < 0 || !m_record || static_cast<std::size_t>(f) >= m_record->fields.size()) return {};
-  return m_record->fields[static_cast<std::size_t>(f)];
+void RowReader::start(const CsvRecord& record) {
+  m_record = &record;
+  ++m_row;  // forgets every cell of the previous row
 }
-
-std::string_view RowReader::text(std::size_t col) { return normalize_cell(raw(col), m_scratch[col]); }
 
 std::string_view RowReader::header(std::size_t col, std::string_view fallback) const {
   const int f = m_header.index[col];
@@ -44,16 +30,24 @@ std::string_view RowReader::header(std::size_t col, std::string_view fallback) c
   return m_header.header[static_cast<std::size_t>(f)];
 }
 
-std::optional<int> RowReader::count(std::size_t col, std::string_view code, int max) {
-  const std::string_view t = text(col);
-  if (t.empty()) return std::nullopt;
-  if (auto v = parse_count(t, max)) return v;
-  fail(col, code);
-  return std::nullopt;
-}
-
 std::optional<Date> RowReader::date(std::size_t col) {
-  const DateParse p = parse_date(raw(col));
+  // The common written form, 2025-07-30, read directly; everything else (and
+  // every error) through parse_date, which gives this form the same result.
+  const std::string_view r = raw(col);
+  if (r.size() == 10 && r[4] == '-' && r[7] == '-') {
+    int v[3] = {0, 0, 0};
+    const int at[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+    bool digits = true;
+    for (int k = 0; k < 3; ++k) {
+      for (int d = 0; d < len[k]; ++d) {
+        const char c = r[static_cast<std::size_t>(at[k] + d)];
+        digits = digits && c >= '0' && c <= '9';
+        v[k] = v[k] * 10 + (c - '0');
+      }
+    }
+    if (digits && is_valid_date(v[0], v[1], v[2])) return Date{v[0], v[1], v[2]};
+  }
+  const DateParse p = parse_date(r);
   if (p.date) return p.date;
   if (p.error != DateError::missing) fail(col, date_error_code(p.error));
   return std::nullopt;

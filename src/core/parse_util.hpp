@@ -3,6 +3,7 @@
 // Shared by the results and roster loaders.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,12 +12,23 @@
 #include "matchday/csv.hpp"
 #include "matchday/date.hpp"
 #include "matchday/diagnostic.hpp"
+#include "matchday/text.hpp"
 
 namespace matchday {
 
 // A non-negative whole number with no sign or decimals, at most `max`
-// (full-width digits must be normalised first).
-[[nodiscard]] std::optional<int> parse_count(std::string_view s, int max);
+// (full-width digits must be normalised first). Inline: loaders call it for
+// most cells of most rows.
+[[nodiscard]] inline std::optional<int> parse_count(std::string_view s, int max) {
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v > max) return std::nullopt;
+  return v;
+}
 
 // The diagnostic code for a date that did not parse.
 [[nodiscard]] std::string_view date_error_code(DateError e);
@@ -28,17 +40,46 @@ class RowReader {
   void start(const CsvRecord& record);
 
   // The cell of column `col` (a ColumnSpec index), normalised (normalize_cell);
-  // empty when the column is absent or the row is short.
-  [[nodiscard]] std::string_view text(std::size_t col);
+  // empty when the column is absent or the row is short. Loaders ask for a
+  // cell more than once (empty? then its value): it is normalised once a row.
+  [[nodiscard]] std::string_view text(std::size_t col) {
+    Cell& cell = m_cells[col];
+    if (cell.row != m_row) {
+      cell.text = normalize_cell(raw(col), m_scratch[col]);
+      cell.row = m_row;
+    }
+    return cell.text;
+  }
   // The cell as written.
-  [[nodiscard]] std::string_view raw(std::size_t col) const;
-  [[nodiscard]] bool empty(std::size_t col) { return text(col).empty(); }
+  [[nodiscard]] std::string_view raw(std::size_t col) const {
+    const int f = m_header.index[col];
+    if (f < 0 || !m_record || static_cast<std::size_t>(f) >= m_record->fields.size()) return {};
+    return m_record->fields[static_cast<std::size_t>(f)];
+  }
+  [[nodiscard]] bool empty(std::size_t col) {
+    // A cell that starts with a printable ASCII character is not empty once
+    // normalised; only other cells need normalize_cell to tell.
+    const std::string_view r = raw(col);
+    if (r.empty()) return true;
+    if (r[0] > ' ' && r[0] < 0x7F) return false;
+    return text(col).empty();
+  }
   // The header of `col` as written in the file, or `fallback` when absent.
   [[nodiscard]] std::string_view header(std::size_t col, std::string_view fallback) const;
 
   // The cell as a count; on a bad value reports `code` and returns nullopt.
   // Also nullopt (without a report) for an empty cell.
-  std::optional<int> count(std::size_t col, std::string_view code, int max);
+  std::optional<int> count(std::size_t col, std::string_view code, int max) {
+    // Plain digits, the usual cell, need no normalising.
+    const std::string_view r = raw(col);
+    if (r.empty()) return std::nullopt;
+    if (auto v = parse_count(r, max)) return v;
+    const std::string_view t = text(col);
+    if (t.empty()) return std::nullopt;
+    if (auto v = parse_count(t, max)) return v;
+    fail(col, code);
+    return std::nullopt;
+  }
   // The cell as a date; reports the date error (not for an empty cell).
   std::optional<Date> date(std::size_t col);
 
@@ -56,6 +97,13 @@ class RowReader {
   DiagnosticSink& m_sink;
   const CsvRecord* m_record = nullptr;
   std::vector<std::string> m_scratch;
+  // text() of the current row, per column; valid when `row` is m_row.
+  struct Cell {
+    std::string_view text;
+    std::uint64_t row = 0;
+  };
+  std::vector<Cell> m_cells;
+  std::uint64_t m_row = 0;
 };
 
 }  // namespace matchday

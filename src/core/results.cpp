@@ -1,7 +1,8 @@
 #include "matchday/results.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 #include "matchday/csv.hpp"
 #include "parse_util.hpp"
@@ -69,6 +70,68 @@ class MeetingCounter {
  private:
   std::size_t m_side = 0;
   std::vector<int> m_counts;
+};
+
+// Team ids by group and name, for parse_results: one hash and usually one
+// comparison a lookup, where Group::intern_team compares the name with each of
+// the group's teams in turn. One small table per group, so that the group a
+// file is at stays in cache. New names still go through intern_team, which
+// assigns the id (in order of first appearance) and keeps its own index.
+class TeamLookup {
+ public:
+  std::uint32_t intern(Group& group, std::size_t group_index, std::string_view name) {
+    if (group_index >= m_tables.size()) m_tables.resize(group_index + 1);
+    Table& t = m_tables[group_index];
+    if ((t.used + 1) * 2 > t.slots.size()) grow(t);
+    const std::uint32_t h = hash(name);
+    const std::size_t mask = t.slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = t.slots[i];
+      if (slot == 0) {
+        const std::uint32_t id = group.intern_team(name);
+        t.slots[i] = std::uint64_t{h} << 32 | (id + 1ULL);
+        ++t.used;
+        return id;
+      }
+      const auto id = static_cast<std::uint32_t>(slot - 1);
+      if (slot >> 32 == h && group.teams[id] == name) return id;
+    }
+  }
+
+ private:
+  // A slot: the name's hash in the high half, its id + 1 in the low; 0 is free.
+  struct Table {
+    std::vector<std::uint64_t> slots;
+    std::size_t used = 0;
+  };
+
+  // FNV-1a, eight bytes at a time (names are a few Chinese characters).
+  static std::uint32_t hash(std::string_view s) {
+    std::uint64_t h = 0xCBF29CE484222325ULL ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0x100000001B3ULL;
+      h ^= h >> 29;
+    }
+    for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001B3ULL;
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
+
+  static void grow(Table& t) {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(32, t.slots.size() * 2));
+    old.swap(t.slots);
+    const std::size_t mask = t.slots.size() - 1;
+    for (const std::uint64_t slot : old) {
+      if (slot == 0) continue;
+      std::size_t i = (slot >> 32) & mask;
+      while (t.slots[i] != 0) i = (i + 1) & mask;
+      t.slots[i] = slot;
+    }
+  }
+
+  std::vector<Table> m_tables;
 };
 
 }  // namespace
@@ -154,6 +217,7 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
 
   // Pairs seen per group, for the meeting-count warning.
   std::vector<MeetingCounter> meetings(into.groups.size());
+  TeamLookup teams;
 
   std::string scratch_a, scratch_b;
   while (reader.next(rec)) {
@@ -297,8 +361,8 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
     const std::size_t gi = into.intern_group(group_name);
     Group& g = into.groups[gi];
     if (!hm.has(c_group)) g.named_after_file = true;
-    m.home = g.intern_team(home);
-    m.away = g.intern_team(away);
+    m.home = teams.intern(g, gi, home);
+    m.away = teams.intern(g, gi, away);
     if (m.status != MatchStatus::cancelled && m.stage == 0) {
       if (meetings.size() <= gi) meetings.resize(gi + 1);
       if (meetings[gi].count(m.home, m.away, g.teams.size()) == rules.max_meetings + 1) {

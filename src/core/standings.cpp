@@ -88,6 +88,9 @@ class Ranker {
   const std::vector<int>& total() const { return m_total; }
   std::vector<TieStep>& steps() { return m_steps; }
   const std::vector<std::pair<std::optional<Criterion>, int>>& decided() const { return m_decided; }
+  // Simulations: criteria `open` says hang on unknown results split nothing.
+  void set_open(const OpenCriterion* open) { m_open = open; }
+  const std::vector<std::size_t>& open_buckets() const { return m_open_buckets; }
 
  private:
   // The mini-table of `set`: records over the matches among its teams only.
@@ -167,6 +170,15 @@ class Ranker {
     return parts;
   }
 
+  bool is_open(Criterion c, const std::vector<std::uint32_t>& set, const std::vector<std::uint32_t>& mini) const {
+    return m_open && (*m_open)(c, set, mini);
+  }
+
+  void push_open(std::vector<std::uint32_t> set) {
+    m_open_buckets.push_back(m_out.size());
+    m_out.push_back(std::move(set));
+  }
+
   void resolve(std::vector<std::uint32_t> set, std::size_t pos, bool reapplied) {
     const auto& order = m_rules.order;
     if (set.size() == 1) {
@@ -188,6 +200,10 @@ class Ranker {
     }
     const Criterion c = order[pos];
     if (!is_h2h(c)) {
+      if (is_open(c, set, set)) {
+        push_open(std::move(set));
+        return;
+      }
       for (auto& part : split(set, c, set, false)) resolve(std::move(part), pos + 1, false);
       return;
     }
@@ -197,19 +213,30 @@ class Ranker {
     while (end < order.size() && is_h2h(order[end])) ++end;
     build_mini(set);
     std::vector<std::vector<std::uint32_t>> parts{set};
+    std::vector<char> stopped{0};  // per part: an open criterion left it as it is
     for (std::size_t k = pos; k < end; ++k) {
       std::vector<std::vector<std::uint32_t>> next;
-      for (auto& part : parts) {
-        if (part.size() == 1) {
+      std::vector<char> next_stopped;
+      for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto& part = parts[i];
+        if (part.size() == 1 || stopped[i] || is_open(order[k], part, set)) {
+          next_stopped.push_back(static_cast<char>(part.size() > 1));
           next.push_back(std::move(part));
           continue;
         }
-        for (auto& sub : split(part, order[k], set, reapplied)) next.push_back(std::move(sub));
+        for (auto& sub : split(part, order[k], set, reapplied)) {
+          next.push_back(std::move(sub));
+          next_stopped.push_back(0);
+        }
       }
       parts = std::move(next);
+      stopped = std::move(next_stopped);
     }
-    for (auto& part : parts) {
-      if (part.size() == 1) {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      auto& part = parts[i];
+      if (stopped[i]) {
+        push_open(std::move(part));
+      } else if (part.size() == 1) {
         m_out.push_back(std::move(part));
       } else if (part.size() < set.size() && m_rules.reapply_h2h) {
         resolve(std::move(part), pos, true);  // UEFA (d): the block again, own mini-table
@@ -233,6 +260,8 @@ class Ranker {
   std::vector<std::vector<std::uint32_t>> m_out;
   std::vector<TieStep> m_steps;
   std::vector<std::pair<std::optional<Criterion>, int>> m_decided;
+  const OpenCriterion* m_open = nullptr;
+  std::vector<std::size_t> m_open_buckets;  // indices into m_out
 };
 
 Diagnostic option_error(std::string_view code, std::vector<std::string> args) {
@@ -259,6 +288,17 @@ Ranking rank_group(const Group& group, const Rules& rules, std::optional<int> th
       out.rank.push_back(rank);
     }
   }
+  return out;
+}
+
+OpenRanking rank_group_open(const Group& group, const Rules& rules, std::span<const int> adjustment,
+                            const OpenCriterion* open) {
+  Ranker ranker(group, rules, std::nullopt, adjustment, {});
+  ranker.set_open(open);
+  OpenRanking out;
+  out.buckets = ranker.run();
+  out.open.assign(out.buckets.size(), 0);
+  for (std::size_t b : ranker.open_buckets()) out.open[b] = 1;
   return out;
 }
 

@@ -1,0 +1,164 @@
+// Roster files (SPEC §5): one row per person, read into records that keep
+// every row — also one that cannot be read, with its line and what was wrong.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "matchday/date.hpp"
+#include "matchday/diagnostic.hpp"
+#include "matchday/idcard.hpp"
+
+namespace matchday {
+
+// The stable reason codes of SPEC §5, in the order the CSV lists them.
+enum class Reason : std::uint8_t {
+  born_too_early,
+  born_too_late,
+  bad_birth_date,
+  wrong_sex,
+  no_residency,
+  id_malformed,
+  id_checksum,
+  id_birth_mismatch,
+  id_sex_mismatch,
+  duplicate_person,
+  pledge_missing,
+  unknown_category,
+  unknown_role,
+  missing_field,
+  too_few_players,
+  too_many_players,
+  too_many_staff,
+  duplicate_shirt_number,
+  documents_missing,
+};
+
+// `born_too_early` etc.: the code in the `reasons` column.
+[[nodiscard]] std::string_view reason_code(Reason r);
+
+// One catalogue message with its parameters ({0}, {1}, ...).
+struct Message {
+  std::string_view code;
+  std::vector<std::string> args;
+};
+
+// One reason a row (or a team) fails, with what the user needs to act on it:
+// the column as written in the file, the value that failed, and messages
+// (shown joined by "; ") that say what is wrong and what would fix it.
+struct Finding {
+  Reason reason = Reason::missing_field;
+  std::string column;
+  std::string value;
+  std::vector<Message> messages;
+};
+
+enum class Sex : std::uint8_t { unknown, male, female };
+enum class Role : std::uint8_t { player, leader, coach, doctor, unknown };
+enum class HukouType : std::uint8_t { none, family, individual, collective, temporary };
+enum class YesNo : std::uint8_t { absent, yes, no, empty };
+// Whether a province (or address) cell names the rules' province.
+enum class Place : std::uint8_t { none, inside, outside, unclear };
+
+[[nodiscard]] std::string_view role_name(Role r);
+[[nodiscard]] std::string_view hukou_type_name(HukouType t);
+
+// A category: a band letter of the rules (A, B, ...) and a sex. `A-M` is
+// Group A, boys (甲组男子).
+struct Category {
+  char letter = 0;  // 0: unknown
+  Sex sex = Sex::unknown;
+
+  [[nodiscard]] bool known() const { return letter != 0 && sex != Sex::unknown; }
+  [[nodiscard]] std::string code() const;  // "A-M"
+  bool operator==(const Category&) const = default;
+};
+
+// Reads `A-M`, `a_f`, `甲组男子`, `乙组女子组`, `男子甲组`, `甲男`; nullopt otherwise.
+[[nodiscard]] std::optional<Category> parse_category(std::string_view text);
+[[nodiscard]] std::optional<Sex> parse_sex(std::string_view text);
+[[nodiscard]] std::optional<Role> parse_role(std::string_view text);
+[[nodiscard]] std::optional<HukouType> parse_hukou_type(std::string_view text);
+// yes/no, 是/否, y/n, 1/0, true/false, 有/无, 已签/未签, ✓/✗.
+[[nodiscard]] std::optional<bool> parse_yes_no(std::string_view text);
+// Whether `text` (a province, or a whole address) is in `province` (e.g. 青海)
+// or starts with one of `aliases`; `outside` when it starts with another
+// province's name, `unclear` when it names none.
+[[nodiscard]] Place locate(std::string_view text, std::string_view province,
+                           const std::vector<std::string>& aliases);
+
+// One roster row as read. Cells that could not be read are findings; the
+// fields they would have filled stay empty.
+struct RosterRow {
+  std::uint32_t source = 0;  // index into Roster::sources
+  std::uint32_t line = 0;    // physical line where the row starts
+  std::uint32_t team = 0;    // index into Roster::teams
+  Category category;
+  std::string category_text;  // as written, when it is not a known category
+  Role role = Role::player;
+  std::string name;
+  Sex sex = Sex::unknown;
+  std::string sex_text;  // as written
+  std::optional<Date> birth_date;
+  IdCheck id;
+  std::string id_text;      // the cell as written, when the number has a problem
+  int shirt = -1;           // -1: none
+  Place hukou_place = Place::none;
+  std::string hukou_text;   // the province cell, when it is not inside
+  HukouType hukou_type = HukouType::none;
+  std::string hukou_type_text;  // as written
+  std::optional<Date> hukou_since;
+  Place school_place = Place::none;
+  std::string school_text;  // the school cell, when it is not inside
+  std::optional<Date> school_since;
+  YesNo full_time = YesNo::absent;
+  YesNo anti_doping = YesNo::absent;
+  YesNo discipline = YesNo::absent;
+  // Headers as written, for messages (indexes into Roster::headers).
+  std::uint32_t headers = 0;
+  std::vector<Finding> findings;  // problems found reading the row
+};
+
+// The headers of one file, as written (or the canonical key when absent).
+struct RosterHeaders {
+  std::string team, category, role, name, sex, birth_date, id_number, shirt_number, hukou_province,
+      hukou_type, hukou_since, school_province, school_since, school_full_time, anti_doping_pledge,
+      discipline_letter;
+};
+
+struct Roster {
+  std::vector<std::string> sources;        // file names as given
+  std::vector<RosterHeaders> headers;      // per source
+  std::vector<std::string> teams;          // team names in order of first appearance
+  std::vector<RosterRow> rows;             // in input order, file by file
+
+  std::uint32_t intern_team(std::string_view name);
+  std::unordered_map<std::string, std::uint32_t> team_index_;  // internal
+};
+
+struct RosterOptions {
+  char delimiter = 0;  // 0: sniff from the name and the first line
+  // The category of rows without one (--category); a file with no category
+  // column needs it.
+  std::optional<Category> category;
+  // The team of a file without a team column (the CLI passes the file's stem).
+  std::string default_team;
+  // Where residency counts (Rules::eligibility), for reading province cells.
+  std::string province = "青海";
+  std::vector<std::string> province_aliases;
+  // The reference date: an ID number born after it is future_date.
+  Date as_of{2025, 7, 30};
+};
+
+// Reads one roster file (decoded text) into `into`. Problems that stop the
+// whole file (no header, a required column missing) go to `diags`; a bad row
+// is kept, with its findings. Blank rows, and rows whose only cells are in
+// ignored columns (序号 of an empty template row), are skipped.
+void parse_roster(std::string_view text, std::string_view source, const RosterOptions& options,
+                  Roster& into, std::vector<Diagnostic>& diags);
+
+}  // namespace matchday

@@ -1,0 +1,299 @@
+#include "cmd_eligibility.hpp"
+
+#include <charconv>
+
+namespace matchday::cli {
+namespace {
+
+bool roster_extension(const std::string& name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string::npos) return false;
+  const std::string ext = fold_key(name.substr(dot));
+  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+std::string category_label(const Context& ctx, const Category& c, const std::string& text) {
+  if (!c.known()) return text.empty() ? "?" : text;
+  if (ctx.lang == Lang::zh && c.letter >= 'A' && c.letter <= 'D') {
+    static constexpr std::string_view k_zh[] = {"甲", "乙", "丙", "丁"};
+    return std::string(k_zh[c.letter - 'A']) + "组" + (c.sex == Sex::male ? "男子" : "女子");
+  }
+  return c.code();
+}
+
+std::string words(const Context& ctx, const Finding& f) {
+  std::string out;
+  for (const Message& m : f.messages) {
+    if (m.code.empty()) continue;
+    out += (out.empty() ? "" : "; ") + tr(ctx, m.code, m.args);
+  }
+  return out;
+}
+
+std::string reason_list(const std::vector<Finding>& findings) {
+  std::string out;
+  std::string_view last;
+  for (const Finding& f : findings) {  // sorted by reason: each code once
+    const std::string_view code = reason_code(f.reason);
+    if (code == last) continue;
+    last = code;
+    out += (out.empty() ? "" : ";") + std::string(code);
+  }
+  return out;
+}
+
+std::string team_files(const Roster& roster, const TeamVerdict& t) {
+  std::string out;
+  for (std::uint32_t s : t.sources) out += (out.empty() ? "" : ";") + roster.sources[s];
+  return out;
+}
+
+std::string verdict_word(const Context& ctx, bool eligible, bool text) {
+  if (!text) return eligible ? "eligible" : "ineligible";
+  return tr(ctx, eligible ? "verdict.eligible" : "verdict.ineligible");
+}
+
+std::optional<Date> parse_option_date(const std::string& s) { return parse_date(s).date; }
+
+}  // namespace
+
+CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd) {
+  CLI::App* sub = app.add_subcommand("eligibility", "Check every roster row and every team against the eligibility rules");
+  sub->add_option("inputs", cmd.inputs, "Roster files, or folders (every .csv/.tsv/.txt file in them)")->required();
+  sub->add_option("--category", cmd.category, "Category of rows without one: A-M, A-F, B-M, B-F, 甲组男子 ...");
+  sub->add_option("--teams", cmd.teams_file,
+                  "Team documents file (team, registration_form, sealed_scan, app_registered, anti_doping_pledge, discipline_letter)");
+  sub->add_option("--season", cmd.season, "Season played: shifts the rules' age bands (and reference date) by SEASON - 2025 years")
+      ->check(CLI::Range(1900, 2200));
+  sub->add_option("--as-of", cmd.as_of, "Reference date for the one-year residency rule (default: the rules', 2025-07-30)");
+  add_common_options(*sub, cmd.common);
+  sub->footer(
+      "Examples:\n"
+      "  matchday eligibility examples/rosters/\n"
+      "  matchday eligibility --teams examples/teams.csv examples/rosters/\n"
+      "  matchday eligibility --lang zh --format csv --bom -o verdicts.csv examples/rosters/\n"
+      "  matchday eligibility --category 甲组男子 西宁市.csv\n"
+      "  matchday eligibility --season 2026 --as-of 2026-07-28 rosters/");
+  return sub;
+}
+
+Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, const Context& ctx) {
+  Sheet s;
+  const bool json = ctx.format == Format::json;
+  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
+    Column c;
+    c.key = std::string(key);
+    c.label = tr(ctx, "key." + c.key);
+    c.numeric = key == "line";
+    s.columns.push_back(std::move(c));
+  }
+  if (json) s.columns.push_back(Column{"details", "details", false, false, true});
+  const auto details = [&](const std::vector<Finding>& findings) {
+    std::string out;
+    for (const Finding& f : findings) {
+      std::string w = tr(ctx, "reason." + std::string(reason_code(f.reason)));
+      if (!f.column.empty()) w += ": " + f.column + " \"" + f.value + "\"";
+      w += ": " + words(ctx, f);
+      out += (out.empty() ? "" : "\n") + w;
+    }
+    return out;
+  };
+  s.rows.reserve(roster.rows.size() + report.teams.size());
+  for (std::size_t i = 0; i < roster.rows.size(); ++i) {
+    const RosterRow& r = roster.rows[i];
+    const RowVerdict& v = report.rows[i];
+    std::vector<std::string> row{roster.sources[r.source], std::to_string(r.line), roster.teams[r.team],
+                                 r.category.known() ? r.category.code() : r.category_text,
+                                 r.role == Role::unknown ? "" : std::string(role_name(r.role)), r.name,
+                                 verdict_word(ctx, v.eligible, false), reason_list(v.findings)};
+    if (json) row.push_back(details(v.findings));
+    s.rows.push_back(std::move(row));
+  }
+  for (const TeamVerdict& t : report.teams) {
+    std::vector<std::string> row{team_files(roster, t), "", roster.teams[t.team], t.category.code(), "team", "",
+                                 verdict_word(ctx, t.eligible, false), reason_list(t.findings)};
+    if (json) row.push_back(details(t.findings));
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
+std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const EligibilityReport& report, const Rules& rules,
+                                           const Context& ctx) {
+  std::vector<Sheet> sheets;
+  const auto col = [&](Sheet& s, std::string key, std::string label_code, bool numeric = false, bool optional = false) {
+    Column c;
+    c.key = std::move(key);
+    c.label = tr(ctx, label_code);
+    c.numeric = numeric;
+    c.optional = optional;
+    s.columns.push_back(std::move(c));
+  };
+  for (const TeamVerdict& t : report.teams) {
+    Sheet s;
+    s.title = tr(ctx, "elig.team_title", {roster.teams[t.team], category_label(ctx, t.category, ""), team_files(roster, t)});
+    col(s, "line", "col.line", true);
+    col(s, "shirt_number", "col.shirt", true, true);
+    col(s, "name", "col.name");
+    col(s, "role", "col.role");
+    col(s, "verdict", "col.verdict");
+    col(s, "reason", "col.reason", false, true);
+    col(s, "column", "col.column", false, true);
+    col(s, "value", "col.value", false, true);
+    col(s, "fix", "col.fix", false, true);
+    const auto add_findings = [&](std::vector<std::string> person, const std::vector<Finding>& findings, bool eligible) {
+      if (findings.empty()) {
+        person.insert(person.end(), {verdict_word(ctx, eligible, true), "", "", "", ""});
+        s.rows.push_back(std::move(person));
+        s.row_style.push_back(1);
+        return;
+      }
+      bool first = true;
+      for (const Finding& f : findings) {
+        std::vector<std::string> row = first ? person : std::vector<std::string>(person.size());
+        row.push_back(first ? verdict_word(ctx, eligible, true) : "");
+        row.push_back(tr(ctx, "reason." + std::string(reason_code(f.reason))));
+        row.push_back(f.column);
+        row.push_back(f.value);
+        row.push_back(words(ctx, f));
+        s.rows.push_back(std::move(row));
+        s.row_style.push_back(2);
+        first = false;
+      }
+    };
+    for (std::uint32_t i : t.rows) {
+      const RosterRow& r = roster.rows[i];
+      std::string line = std::to_string(r.line);
+      if (t.sources.size() > 1) line = roster.sources[r.source] + ":" + line;
+      add_findings({line, r.shirt >= 0 ? std::to_string(r.shirt) : "", r.name,
+                    tr(ctx, "role." + std::string(role_name(r.role)))},
+                   report.rows[i].findings, report.rows[i].eligible);
+    }
+    if (!t.findings.empty()) add_findings({"", "", tr(ctx, "elig.team_line"), tr(ctx, "role.team")}, t.findings, false);
+    sheets.push_back(std::move(s));
+  }
+
+  // Summary: one row per team, then the total; the counts add up to the rows read.
+  Sheet sum;
+  sum.title = tr(ctx, "elig.summary_title", {report.as_of.iso(), rules.name});
+  col(sum, "team", "col.team");
+  col(sum, "category", "col.category");
+  col(sum, "file", "col.file");
+  col(sum, "rows", "col.rows", true);
+  col(sum, "players", "col.players", true);
+  col(sum, "staff", "col.staff", true);
+  col(sum, "eligible", "col.eligible", true);
+  col(sum, "ineligible", "col.ineligible", true);
+  col(sum, "team_findings", "col.team_findings", true);
+  col(sum, "verdict", "col.verdict");
+  int team_findings = 0;
+  for (const TeamVerdict& t : report.teams) {
+    const int rows = static_cast<int>(t.rows.size());
+    const bool ok = t.eligible && t.eligible_rows == rows;
+    team_findings += static_cast<int>(t.findings.size());
+    sum.rows.push_back({roster.teams[t.team], category_label(ctx, t.category, ""), team_files(roster, t),
+                        std::to_string(rows), std::to_string(t.players), std::to_string(t.staff),
+                        std::to_string(t.eligible_rows), std::to_string(rows - t.eligible_rows),
+                        std::to_string(t.findings.size()), verdict_word(ctx, ok, true)});
+    sum.row_style.push_back(ok ? 1 : 2);
+  }
+  const EligibilitySummary& total = report.summary;
+  sum.rows.push_back({tr(ctx, "elig.total"), "", "", std::to_string(total.rows), std::to_string(total.players),
+                      std::to_string(total.staff), std::to_string(total.eligible), std::to_string(total.ineligible),
+                      std::to_string(team_findings), verdict_word(ctx, report.all_eligible(), true)});
+  sum.row_style.push_back(report.all_eligible() ? 1 : 2);
+  sheets.push_back(std::move(sum));
+
+  Sheet notes;
+  col(notes, "note", "elig.note");
+  if (report.all_eligible()) {
+    notes.rows.push_back({tr(ctx, "elig.all_eligible")});
+  } else {
+    notes.rows.push_back({tr(ctx, "elig.findings", {std::to_string(total.ineligible), std::to_string(total.rows),
+                                                   std::to_string(total.teams_with_findings), std::to_string(total.teams)})});
+  }
+  if (!report.documents_checked) notes.rows.push_back({tr(ctx, "elig.docs_not_checked")});
+  sheets.push_back(std::move(notes));
+  return sheets;
+}
+
+int run_eligibility(const EligibilityCommand& cmd, Output& io) {
+  Context ctx = make_context(cmd.common, io);
+  std::optional<Rules> rules = load_rules(cmd.common, ctx);
+  if (!rules) return k_exit_error;
+
+  std::vector<Diagnostic> diags;
+  RosterOptions ro;
+  ro.delimiter = ctx.delimiter;
+  ro.province = rules->eligibility.province;
+  ro.province_aliases = rules->eligibility.province_aliases;
+  if (!cmd.category.empty()) {
+    ro.category = parse_category(cmd.category);
+    if (!ro.category) diags.push_back({Severity::error, "", 0, "", "", "bad_category_option", {cmd.category}});
+  }
+  EligibilityOptions eo;
+  eo.season = cmd.season;
+  if (!cmd.as_of.empty()) {
+    eo.as_of = parse_option_date(cmd.as_of);
+    if (!eo.as_of) diags.push_back({Severity::error, "", 0, "", "", "bad_as_of_option", {cmd.as_of}});
+  }
+  ro.as_of = effective_as_of(rules->eligibility, eo);
+  if (report(diags, ctx)) return k_exit_error;
+
+  // Inputs: files as named; a folder means its .csv/.tsv/.txt files, by name.
+  std::vector<std::string> files;
+  for (const std::string& in : cmd.inputs) {
+    if (!is_directory(in)) {
+      files.push_back(in);
+      continue;
+    }
+    std::vector<std::string> names;
+    std::string error;
+    if (!list_directory(in, names, error)) {
+      diags.push_back({Severity::error, in, 0, "", "", "cannot_read", {error}});
+      continue;
+    }
+    const std::string prefix = in.ends_with('/') ? in : in + "/";
+    std::size_t added = 0;
+    for (const std::string& name : names) {
+      // Hidden files and Excel's lock files (~$名单.csv) are not rosters.
+      if (name.starts_with('.') || name.starts_with("~$") || !roster_extension(name)) continue;
+      files.push_back(prefix + name);
+      ++added;
+    }
+    if (added == 0) diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
+  }
+
+  Roster roster;
+  {
+    TextInput in;  // one at a time: records own their strings
+    for (const std::string& f : files) {
+      if (!read_text(f, ctx, in, diags)) continue;
+      ro.default_team = f == "-" ? "" : file_stem(f);
+      parse_roster(in.decoded.text, f, ro, roster, diags);
+      in = TextInput{};
+    }
+  }
+  if (!cmd.teams_file.empty()) {
+    TextInput in;
+    if (read_text(cmd.teams_file, ctx, in, diags)) {
+      eo.documents = parse_team_documents(in.decoded.text, cmd.teams_file, ctx.delimiter, diags);
+      eo.documents_source = cmd.teams_file;
+    }
+  }
+  if (!has_errors(diags) && roster.rows.empty()) {
+    diags.push_back({Severity::error, "", 0, "", "", "roster_no_rows", {}});
+  }
+  if (report(diags, ctx)) return k_exit_error;
+
+  const EligibilityReport rep = check_eligibility(roster, *rules, eo);
+  report(rep.warnings, ctx);
+  const int code = rep.all_eligible() ? k_exit_ok : k_exit_findings;
+  if (ctx.format == Format::csv || ctx.format == Format::tsv || ctx.format == Format::json) {
+    if (!rep.documents_checked) io.err += tr(ctx, "warning_prefix") + tr(ctx, "elig.docs_not_checked") + "\n";
+    return emit(cmd.common, ctx, {eligibility_sheet(roster, rep, ctx)}, code);
+  }
+  return emit(cmd.common, ctx, eligibility_team_sheets(roster, rep, *rules, ctx), code);
+}
+
+}  // namespace matchday::cli

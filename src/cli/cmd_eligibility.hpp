@@ -1,0 +1,40 @@
+// `matchday eligibility FILE|DIR...`: a verdict for every roster row and team.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common.hpp"
+#include "matchday/eligibility.hpp"
+#include "matchday/roster.hpp"
+
+namespace matchday::cli {
+
+struct EligibilityCommand {
+  CommonOptions common;
+  std::vector<std::string> inputs;  // files and directories
+  std::string category;             // --category for rows without one
+  std::string teams_file;           // --teams
+  std::optional<int> season;
+  std::string as_of;
+};
+
+CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd);
+int run_eligibility(const EligibilityCommand& cmd, Output& io);
+
+// The SPEC §5 sheet: one row per roster row in input order, then one per team
+// (columns file, line, team, category, role, name, verdict, reasons; JSON adds
+// `details`, the findings in words). For CSV, TSV and JSON.
+Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, const Context& ctx);
+
+// One sheet per team (every row, each finding in words with its column, value
+// and what to do, then the team's own findings), then the summary sheet (a row
+// per team and a total), then a notes sheet. For the text table, Markdown and
+// a workbook.
+std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const EligibilityReport& report,
+                                           const Rules& rules, const Context& ctx);
+
+}  // namespace matchday::cli

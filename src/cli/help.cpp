@@ -1,0 +1,172 @@
+#include "help.hpp"
+
+#include <memory>
+#include <optional>
+#include <regex>
+
+#include "matchday/text.hpp"
+
+namespace matchday::cli {
+namespace {
+
+std::optional<MessageEntry> find_entry(std::string_view code) {
+  for (const MessageEntry& e : message_catalogue()) {
+    if (e.code == code) return e;
+  }
+  return std::nullopt;
+}
+
+std::string text_of(std::string_view code, Lang lang, std::vector<std::string> args = {}) {
+  return substitute(message_template(code, lang), args);
+}
+
+// CLI11's help labels, and the type names it shows after an option.
+constexpr std::string_view k_labels[] = {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals",
+                                         "REQUIRED", "Env", "Needs", "Excludes"};
+constexpr std::string_view k_types[] = {"TEXT", "INT", "UINT", "FLOAT", "NUMBER"};
+
+class LocalFormatter : public CLI::Formatter {
+ public:
+  explicit LocalFormatter(Lang lang) : m_lang(lang) {
+    if (lang == Lang::zh) {
+      for (std::string_view l : k_labels) label(std::string(l), text_of("help.label." + std::string(l), lang));
+    }
+  }
+
+  // The type name CLI11 prints (TEXT, INT, ...) with the validator after it:
+  // only the type name is translated.
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    std::string s = CLI::Formatter::make_option_opts(opt);
+    if (m_lang != Lang::zh) return s;
+    for (std::string_view t : k_types) {
+      const std::string token = " " + std::string(t);
+      if (s.starts_with(token) && (s.size() == token.size() || std::string_view(":= ").find(s[token.size()]) !=
+                                                                   std::string_view::npos)) {
+        s.replace(1, t.size(), text_of("help.type." + std::string(t), m_lang));
+        break;
+      }
+    }
+    return s;
+  }
+
+ private:
+  Lang m_lang;
+};
+
+// The option's name as used in codes: "--output" -> "output", "files" -> "files".
+std::string option_key(const CLI::Option* opt) {
+  std::string name = opt->get_name();
+  while (name.starts_with("-")) name.erase(0, 1);
+  return name;
+}
+
+// Sets `text` from the catalogue entry `code` (in `lang`); reports a missing
+// entry, or one whose English is not `text` (the code changed, the catalogue did not).
+void localise_text(const std::string& code, const std::string& text, Lang lang, std::vector<std::string>& problems,
+                   const std::function<void(std::string)>& set) {
+  if (text.empty()) return;
+  const auto entry = find_entry(code);
+  if (!entry) {
+    problems.push_back(code + ": " + text);
+    return;
+  }
+  if (entry->en != text) problems.push_back(code + ": the catalogue's English differs from the code's: " + text);
+  if (lang == Lang::zh) set(std::string(entry->zh));
+}
+
+void localise(CLI::App& app, const std::string& command, Lang lang, std::vector<std::string>& problems) {
+  app.formatter(std::make_shared<LocalFormatter>(lang));
+  if (lang == Lang::zh) {
+    app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+      std::string out = cli_error_message(e, Lang::zh) + "\n";
+      if (a->get_help_ptr() != nullptr) out += text_of("cli.run_help", Lang::zh) + "\n";
+      return out;
+    });
+  }
+  const std::string prefix = "help." + command;
+  localise_text(prefix, app.get_description(), lang, problems, [&](std::string s) { app.description(s); });
+  localise_text(prefix + ".footer", app.get_footer(), lang, problems, [&](std::string s) { app.footer(s); });
+  for (CLI::Option* opt : app.get_options()) {
+    const std::string key = option_key(opt);
+    const std::string own = prefix + "." + key;
+    const std::string code = find_entry(own) ? own : "help.common." + key;
+    localise_text(code, opt->get_description(), lang, problems, [&](std::string s) { opt->description(s); });
+    if (lang == Lang::zh && opt->get_group() == "Options") opt->group(text_of("help.label.Options", lang));
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (lang == Lang::zh && sub->get_group() == "Subcommands") sub->group(text_of("help.label.Subcommands", lang));
+    localise(*sub, sub->get_name(), lang, problems);
+  }
+}
+
+// `what` matched against `pattern`: the groups, or nothing.
+std::optional<std::vector<std::string>> match(const std::string& what, const char* pattern) {
+  std::smatch m;
+  if (!std::regex_match(what, m, std::regex(pattern))) return std::nullopt;
+  std::vector<std::string> groups;
+  for (std::size_t i = 1; i < m.size(); ++i) groups.push_back(m[i].str());
+  return groups;
+}
+
+}  // namespace
+
+Lang help_language(const std::vector<std::string>& args, std::string_view env_lang) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string value;
+    if (args[i] == "--") break;
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      value = args[i + 1];
+    } else if (args[i].starts_with("--lang=")) {
+      value = args[i].substr(7);
+    } else {
+      continue;
+    }
+    return fold_key(value) == "zh" ? Lang::zh : Lang::en;
+  }
+  return env_lang.starts_with("zh") ? Lang::zh : Lang::en;
+}
+
+std::vector<std::string> localise_help(CLI::App& app, Lang lang) {
+  std::vector<std::string> problems;
+  localise(app, app.get_name(), lang, problems);
+  return problems;
+}
+
+std::string cli_error_message(const CLI::Error& e, Lang lang) {
+  const std::string what = e.what();
+  if (lang == Lang::en) return what;
+  const std::string name = e.get_name();
+  struct Form {
+    const char* error;    // the CLI::Error subclass
+    const char* pattern;  // its message (CLI/Error.hpp, CLI/Validators.hpp)
+    const char* code;
+  };
+  static const Form k_forms[] = {
+      {"ExtrasError", "The following arguments? (?:was|were) not expected: (.*)", "cli.extras"},
+      {"RequiredError", "A subcommand is required", "cli.subcommand_required"},
+      {"RequiredError", "(.+) is required", "cli.required"},
+      {"ValidationError", "(.+?): (.*) not in (\\{.*\\})", "cli.not_in"},
+      {"ValidationError", "(.+?): Value (.*) not in range (.*) to 1\\.79769.*", "cli.below_minimum"},
+      {"ValidationError", "(.+?): Value (.*) not in range (.*) to (.*)", "cli.not_in_range"},
+      {"ValidationError", "(.+?): File does not exist: (.*)", "cli.no_file"},
+      {"ValidationError", "(.+?): (?:File is actually a directory|Directory does not exist|Path does not exist): (.*)",
+       "cli.bad_path"},
+      {"ValidationError", "(.+?): (.*)", "cli.invalid"},
+      {"ConversionError", "Could not convert: (.+) = (.*)", "cli.conversion"},
+      {"ConversionError", "The value (.*) is not an allowed value for (.+)", "cli.conversion_swapped"},
+      {"ConversionError", "(.+): too many inputs for a flag", "cli.flag_value"},
+      {"ConversionError", "(.+): Should be true/false or a number", "cli.flag_value"},
+      {"ArgumentMismatch", "(.+): (\\d+) required (.+) missing", "cli.missing_value"},
+      {"ArgumentMismatch", "Expected exactly (\\d+) arguments to (.+), got (\\d+)", "cli.argument_count"},
+      {"ArgumentMismatch", "Expected at least (\\d+) arguments to (.+), got (\\d+)", "cli.argument_count_min"},
+      {"ExcludesError", "(.+) excludes (.+)", "cli.excludes"},
+      {"RequiresError", "(.+) requires (.+)", "cli.requires"},
+  };
+  for (const Form& f : k_forms) {
+    if (name != f.error) continue;
+    if (auto groups = match(what, f.pattern)) return text_of(f.code, lang, std::move(*groups));
+  }
+  return text_of("cli.other", lang, {what});
+}
+
+}  // namespace matchday::cli

@@ -1,0 +1,487 @@
+#include "matchday/eligibility.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "matchday/csv.hpp"
+#include "matchday/text.hpp"
+#include "parse_util.hpp"
+
+namespace matchday {
+namespace {
+
+Finding make(Reason reason, std::string column, std::string value, std::string_view code,
+             std::vector<std::string> args = {}) {
+  return Finding{reason, std::move(column), std::move(value), {Message{code, std::move(args)}}};
+}
+
+std::string_view sex_code(Sex s) { return s == Sex::male ? "M" : s == Sex::female ? "F" : ""; }
+
+// The ID problem as a finding on the ID column.
+void id_findings(const RosterRow& r, const RosterHeaders& h, const Date& as_of, std::vector<Finding>& out) {
+  const IdCheck& id = r.id;
+  const std::string& col = h.id_number;
+  const std::string& v = r.id_text;
+  switch (id.problem) {
+    case IdProblem::none: return;
+    case IdProblem::empty: out.push_back(make(Reason::missing_field, col, v, "elig.id_missing")); return;
+    case IdProblem::sci_notation: out.push_back(make(Reason::id_malformed, col, v, "elig.id_sci_notation")); return;
+    case IdProblem::excel15:
+      out.push_back(make(Reason::id_malformed, col, v, "elig.id_excel15"));
+      return;
+    case IdProblem::legacy15:
+      out.push_back(make(Reason::id_malformed, col, v, "elig.id_legacy15", {id.suggestion}));
+      return;
+    case IdProblem::length:
+      out.push_back(make(Reason::id_malformed, col, v, "elig.id_length", {std::to_string(id.length)}));
+      return;
+    case IdProblem::charset: out.push_back(make(Reason::id_malformed, col, v, "elig.id_charset")); return;
+    case IdProblem::bad_date:
+      out.push_back(make(Reason::id_malformed, col, v, "elig.id_bad_date",
+                         {std::string(std::string_view(id.digits.data() + 6, 8))}));
+      return;
+    case IdProblem::future_date:
+      out.push_back(make(Reason::id_malformed, col, v, "elig.id_future", {id.birth.iso(), as_of.iso()}));
+      return;
+    case IdProblem::checksum:
+      out.push_back(make(Reason::id_checksum, col, v, "elig.id_checksum",
+                         {std::string(1, id.digits[17]), std::string(1, id.expected_check)}));
+      return;
+  }
+}
+
+// One residency route: nullopt when it holds, else why not.
+struct Route {
+  bool ok = false;
+  Message why;
+  int column = 0;  // which cell failed: 0 place, 1 type, 2 since, 3 full-time
+};
+
+Route period(const std::optional<Date>& since, int years, Date as_of, std::string_view missing_code,
+             std::string_view short_code) {
+  if (!since) return {false, {missing_code, {}}, 2};
+  const Date reached = add_years(*since, years);
+  if (reached <= as_of) return {true, {}, 0};
+  return {false, {short_code, {since->iso(), reached.iso(), as_of.iso(), std::to_string(years)}}, 2};
+}
+
+Route hukou_route(const RosterRow& r, const EligibilityRule& rule, Date as_of) {
+  switch (r.hukou_place) {
+    case Place::none: return {false, {"res.hukou_none", {}}};
+    case Place::outside: return {false, {"res.hukou_outside", {r.hukou_text, rule.province}}};
+    case Place::unclear: return {false, {"res.hukou_unclear", {r.hukou_text, rule.province}}};
+    case Place::inside: break;
+  }
+  switch (r.hukou_type) {
+    case HukouType::none:
+      if (r.hukou_type_text.empty()) return {false, {"res.hukou_type_missing", {}}, 1};
+      return {false, {"res.hukou_type_unknown", {r.hukou_type_text}}, 1};
+    case HukouType::collective:
+    case HukouType::temporary:
+      return {false, {r.hukou_type == HukouType::collective ? "res.hukou_collective" : "res.hukou_temporary",
+                      {r.hukou_type_text}}, 1};
+    case HukouType::family:
+    case HukouType::individual: break;
+  }
+  return period(r.hukou_since, rule.residency_years, as_of, "res.hukou_since_missing", "res.hukou_since_short");
+}
+
+Route school_route(const RosterRow& r, const EligibilityRule& rule, Date as_of) {
+  switch (r.school_place) {
+    case Place::none: return {false, {"res.school_none", {}}};
+    case Place::outside: return {false, {"res.school_outside", {r.school_text, rule.province}}};
+    case Place::unclear: return {false, {"res.school_unclear", {r.school_text, rule.province}}};
+    case Place::inside: break;
+  }
+  if (r.full_time == YesNo::no) return {false, {"res.school_not_full_time", {}}, 3};
+  if (r.full_time == YesNo::empty) return {false, {"res.school_full_time_empty", {}}, 3};
+  return period(r.school_since, rule.residency_years, as_of, "res.school_since_missing", "res.school_since_short");
+}
+
+bool is_staff(Role r) { return r == Role::leader || r == Role::coach || r == Role::doctor; }
+
+std::uint16_t category_key(const Category& c) {
+  return c.known() ? static_cast<std::uint16_t>(static_cast<unsigned char>(c.letter) * 4 + static_cast<int>(c.sex)) : 0;
+}
+
+enum DocCol : std::size_t { d_team, d_category, d_form, d_scan, d_app, d_pledge, d_letter, d_count };
+constexpr std::array<ColumnSpec, d_count> k_doc_columns{{
+    {"team", "队名|代表队|球队|参赛队|参赛单位", true},
+    {"category", "参赛组别|组别|参赛组"},
+    {"registration_form", "报名表", true},
+    {"sealed_scan", "盖章扫描件|加盖公章的扫描件|公章扫描件|扫描件", true},
+    {"app_registered", "足球中国app报名|app报名|足球中国app|线上报名|app_registration", true},
+    {"anti_doping_pledge", "反兴奋剂承诺书|反兴奋剂承诺", true},
+    {"discipline_letter", "赛风赛纪责任书|赛风赛纪承诺书", true},
+}};
+
+}  // namespace
+
+std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::string_view source, char delimiter,
+                                                std::vector<Diagnostic>& diags) {
+  std::vector<TeamDocuments> out;
+  DiagnosticSink sink(diags, source);
+  CsvReader reader(text, delimiter ? delimiter : sniff_delimiter(source, text));
+  CsvRecord rec;
+  bool have_header = false;
+  while (reader.next(rec)) {
+    if (!rec.blank()) {
+      have_header = true;
+      break;
+    }
+  }
+  if (!have_header) {
+    sink.add({Severity::error, std::string(source), 0, "", "", "teams_empty", {}});
+    return out;
+  }
+  const HeaderMatch hm = match_header(rec, k_doc_columns);
+  static constexpr std::string_view k_zh[] = {"队名", "组别", "报名表", "盖章扫描件", "足球中国APP报名", "反兴奋剂承诺书", "赛风赛纪责任书"};
+  for (std::size_t i = 0; i < hm.index.size(); ++i) {
+    if (k_doc_columns[i].required && !hm.has(i)) {
+      sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column",
+                {std::string(k_doc_columns[i].key), std::string(k_zh[i])}});
+    }
+  }
+  for (const std::string& d : hm.duplicated) {
+    sink.add({Severity::error, std::string(source), rec.line, d, "", "duplicate_column", {}});
+  }
+  if (sink.error_count() > 0) return out;
+  RowReader row(source, hm, sink);
+  while (reader.next(rec)) {
+    if (rec.blank()) continue;
+    row.start(rec);
+    TeamDocuments t;
+    t.line = static_cast<std::uint32_t>(rec.line);
+    t.team = std::string(row.text(d_team));
+    if (t.team.empty()) {
+      row.fail(d_team, "team_missing");
+      continue;
+    }
+    if (!row.empty(d_category)) {
+      t.category = parse_category(row.text(d_category));
+      if (!t.category) row.fail(d_category, "teams_bad_category");
+    }
+    const auto yn = [&](std::size_t col, std::optional<bool>& into) {
+      if (row.empty(col)) return;
+      into = parse_yes_no(row.text(col));
+      if (!into) row.fail(col, "teams_bad_yes_no");
+    };
+    yn(d_form, t.registration_form);
+    yn(d_scan, t.sealed_scan);
+    yn(d_app, t.app_registered);
+    yn(d_pledge, t.anti_doping_pledge);
+    yn(d_letter, t.discipline_letter);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Date effective_as_of(const EligibilityRule& rule, const EligibilityOptions& options) {
+  if (options.as_of) return *options.as_of;
+  if (options.season) return add_years(rule.as_of, *options.season - rule.season);
+  return rule.as_of;
+}
+
+const AgeBand* find_band(const EligibilityRule& rule, char letter) {
+  for (const AgeBand& b : rule.bands) {
+    if (b.letter.size() == 1 && (b.letter[0] == letter || b.letter[0] == letter - 'A' + 'a')) return &b;
+  }
+  return nullptr;
+}
+
+AgeBand shifted_band(const AgeBand& band, const EligibilityRule& rule, const EligibilityOptions& options) {
+  if (!options.season) return band;
+  const int shift = *options.season - rule.season;
+  return AgeBand{band.letter, add_years(band.born_from, shift), add_years(band.born_to, shift)};
+}
+
+EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, const EligibilityOptions& options) {
+  const EligibilityRule& rule = rules.eligibility;
+  EligibilityReport rep;
+  rep.as_of = effective_as_of(rule, options);
+  rep.documents_checked = options.documents.has_value();
+  rep.rows.resize(roster.rows.size());
+
+  // Bands per letter, shifted once.
+  std::array<std::optional<AgeBand>, 26> bands;
+  for (const AgeBand& b : rule.bands) {
+    if (b.letter.size() == 1 && b.letter[0] >= 'A' && b.letter[0] <= 'Z') {
+      bands[static_cast<std::size_t>(b.letter[0] - 'A')] = shifted_band(b, rule, options);
+    }
+  }
+
+  // The same person twice: by ID number, across every file.
+  // An open-addressing table (key 0: empty slot), sized to a power of two at
+  // least twice the rows: one probe or two per row, no allocation per entry.
+  std::size_t slots = 16;
+  while (slots < roster.rows.size() * 2) slots *= 2;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
+  std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
+  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
+    const std::uint64_t key = roster.rows[i].id.person_key();
+    if (key == 0) continue;
+    std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+    while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
+    if (table[at].first == 0) {
+      table[at] = {key, i};
+    } else {
+      auto& list = duplicates[table[at].second];
+      if (list.empty()) list.push_back(table[at].second);
+      list.push_back(i);
+    }
+  }
+  const auto where = [&](std::uint32_t i) {
+    const RosterRow& r = roster.rows[i];
+    return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
+  };
+  for (const auto& [first, list] : duplicates) {
+    for (std::uint32_t i : list) {
+      std::string others;
+      for (std::uint32_t j : list) {
+        if (j != i) others += (others.empty() ? "" : ", ") + where(j);
+      }
+      const RosterRow& r = roster.rows[i];
+      rep.rows[i].findings.push_back(make(Reason::duplicate_person, roster.headers[r.headers].id_number,
+                                          std::string(r.id.number()), "elig.duplicate_person", {others}));
+    }
+  }
+
+  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
+    const RosterRow& r = roster.rows[i];
+    const RosterHeaders& h = roster.headers[r.headers];
+    std::vector<Finding>& f = rep.rows[i].findings;
+    if (!r.findings.empty()) f.insert(f.begin(), r.findings.begin(), r.findings.end());
+    if (r.role != Role::player) {
+      // Staff: role, limits and duplicates only. An unknown role is a finding already.
+    } else {
+      id_findings(r, h, rep.as_of, f);
+      if (r.id.ok()) {
+        if (r.birth_date && *r.birth_date != r.id.birth) {
+          f.push_back(make(Reason::id_birth_mismatch, h.birth_date, r.birth_date->iso(), "elig.id_birth_mismatch",
+                           {r.id.birth.iso(), r.birth_date->iso(), h.birth_date, h.id_number}));
+        }
+        if (r.sex != Sex::unknown && (r.sex == Sex::male ? 'M' : 'F') != r.id.sex) {
+          f.push_back(make(Reason::id_sex_mismatch, h.sex, r.sex_text, "elig.id_sex_mismatch",
+                           {std::string(1, r.id.sex), std::string(sex_code(r.sex)), h.sex, h.id_number}));
+        }
+      }
+      if (r.category.known()) {
+        const std::size_t li = static_cast<std::size_t>(r.category.letter - 'A');
+        const std::optional<AgeBand>& band = li < bands.size() ? bands[li] : std::nullopt;
+        if (!band) {
+          f.push_back(make(Reason::unknown_category, h.category, r.category.code(), "elig.no_band",
+                           {std::string(1, r.category.letter)}));
+        } else {
+          // The birth date on the row and the one in the ID number: either
+          // outside the band is reported (the ID card is what is checked at the venue).
+          bool early = false, late = false;
+          const auto judge = [&](const Date& d, const std::string& column) {
+            if (d < band->born_from && !early) {
+              early = true;
+              f.push_back(make(Reason::born_too_early, column, d.iso(), "elig.born_too_early",
+                               {d.iso(), band->born_from.iso(), r.category.code(), band->born_to.iso()}));
+            } else if (d > band->born_to && !late) {
+              late = true;
+              f.push_back(make(Reason::born_too_late, column, d.iso(), "elig.born_too_late",
+                               {d.iso(), band->born_to.iso(), r.category.code(), band->born_from.iso()}));
+            }
+          };
+          if (r.birth_date) judge(*r.birth_date, h.birth_date);
+          if (r.id.ok() && (!r.birth_date || *r.birth_date != r.id.birth)) judge(r.id.birth, h.id_number);
+        }
+        // Sex: the row's, else the ID number's.
+        const Sex sex = r.sex != Sex::unknown ? r.sex
+                      : r.id.ok() ? (r.id.sex == 'M' ? Sex::male : Sex::female) : Sex::unknown;
+        if (sex != Sex::unknown && sex != r.category.sex) {
+          f.push_back(make(Reason::wrong_sex, r.sex != Sex::unknown ? h.sex : h.id_number,
+                           r.sex != Sex::unknown ? r.sex_text : std::string(r.id.number()),
+                           sex == Sex::male ? "elig.wrong_sex_male" : "elig.wrong_sex_female", {r.category.code()}));
+        }
+      }
+      // Residency: household registration, or else full-time school enrolment.
+      const Route hukou = hukou_route(r, rule, rep.as_of);
+      if (!hukou.ok) {
+        const Route school = school_route(r, rule, rep.as_of);
+        if (!school.ok) {
+          // The cell shown is the household registration's failing one (the
+          // usual route); the school route's failure is in the words.
+          Finding nr{Reason::no_residency, h.hukou_province, r.hukou_text, {hukou.why, school.why}};
+          if (r.hukou_place == Place::none && r.school_place != Place::none) {
+            nr.column = school.column == 2 ? h.school_since : school.column == 3 ? h.school_full_time : h.school_province;
+            nr.value = school.column == 2 && r.school_since ? r.school_since->iso() : school.column == 0 ? r.school_text : "";
+          } else if (hukou.column == 1) {
+            nr.column = h.hukou_type;
+            nr.value = r.hukou_type_text;
+          } else if (hukou.column == 2) {
+            nr.column = h.hukou_since;
+            nr.value = r.hukou_since ? r.hukou_since->iso() : "";
+          }
+          nr.messages.push_back(Message{"res.fix", {std::to_string(rule.residency_years), rule.province, rep.as_of.iso()}});
+          f.push_back(std::move(nr));
+        }
+      }
+      const auto pledge = [&](YesNo v, const std::string& column, std::string_view code) {
+        if (v == YesNo::no || v == YesNo::empty) {
+          f.push_back(make(Reason::pledge_missing, column, "", code));
+          f.back().value = v == YesNo::no ? "no" : "";
+        }
+      };
+      pledge(r.anti_doping, h.anti_doping_pledge, "elig.pledge_anti_doping");
+      pledge(r.discipline, h.discipline_letter, "elig.pledge_discipline");
+    }
+    std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
+    rep.rows[i].eligible = f.empty();
+  }
+
+  // Teams: rows grouped by team name and category, in order of first appearance.
+  std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
+  std::vector<std::uint32_t> pending;  // rows without a category: placed after
+  const auto add_to = [&](std::size_t t, std::uint32_t i) {
+    TeamVerdict& tv = rep.teams[t];
+    tv.rows.push_back(i);
+    const std::uint32_t src = roster.rows[i].source;
+    if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
+  };
+  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
+    const RosterRow& r = roster.rows[i];
+    if (!r.category.known()) {
+      pending.push_back(i);
+      continue;
+    }
+    auto [it, added] = team_of.try_emplace({r.team, category_key(r.category)}, rep.teams.size());
+    if (added) {
+      TeamVerdict tv;
+      tv.team = r.team;
+      tv.category = r.category;
+      rep.teams.push_back(std::move(tv));
+    }
+    add_to(it->second, i);
+  }
+  for (std::uint32_t i : pending) {
+    const RosterRow& r = roster.rows[i];
+    // The team of that name, from the same file if there is one.
+    std::size_t best = rep.teams.size();
+    for (std::size_t t = 0; t < rep.teams.size(); ++t) {
+      if (rep.teams[t].team != r.team) continue;
+      const bool same_file = roster.rows[rep.teams[t].rows.front()].source == r.source;
+      if (best == rep.teams.size() || same_file) best = t;
+      if (same_file) break;
+    }
+    if (best == rep.teams.size()) {
+      auto [it, added] = team_of.try_emplace({r.team, 0}, rep.teams.size());
+      if (added) {
+        TeamVerdict tv;
+        tv.team = r.team;
+        rep.teams.push_back(std::move(tv));
+      }
+      best = it->second;
+    }
+    add_to(best, i);
+  }
+  for (TeamVerdict& tv : rep.teams) std::sort(tv.rows.begin(), tv.rows.end());
+
+  EligibilitySummary& sum = rep.summary;
+  for (TeamVerdict& tv : rep.teams) {
+    int leaders = 0, coaches = 0, doctors = 0;
+    std::string leader_names, coach_names, doctor_names;
+    std::map<int, std::vector<std::uint32_t>> shirts;
+    for (std::uint32_t i : tv.rows) {
+      const RosterRow& r = roster.rows[i];
+      const bool ok = rep.rows[i].eligible;
+      tv.eligible_rows += ok;
+      if (r.role == Role::player) {
+        ++tv.players;
+        tv.eligible_players += ok;
+      } else if (is_staff(r.role)) {
+        ++tv.staff;
+        std::string& names = r.role == Role::leader ? leader_names : r.role == Role::coach ? coach_names : doctor_names;
+        names += (names.empty() ? "" : ", ") + r.name;
+        ++(r.role == Role::leader ? leaders : r.role == Role::coach ? coaches : doctors);
+      }
+      if (r.shirt >= 0) shirts[r.shirt].push_back(i);
+    }
+    const std::string n = std::to_string(tv.players);
+    if (tv.players < rule.min_players) {
+      tv.findings.push_back(make(Reason::too_few_players, "", n, "team.too_few_players",
+                                 {n, std::to_string(rule.min_players), std::to_string(rule.max_players)}));
+    } else if (tv.players > rule.max_players) {
+      tv.findings.push_back(make(Reason::too_many_players, "", n, "team.too_many_players",
+                                 {n, std::to_string(rule.max_players), std::to_string(tv.players - rule.max_players)}));
+    }
+    if (tv.players >= rule.min_players && tv.eligible_players < rule.min_players) {
+      tv.findings.push_back(make(Reason::too_few_players, "", std::to_string(tv.eligible_players),
+                                 "team.too_few_eligible",
+                                 {std::to_string(tv.eligible_players), n, std::to_string(rule.min_players)}));
+    }
+    const auto staff_limit = [&](int count, int max, const std::string& names, std::string_view code) {
+      if (count > max) {
+        tv.findings.push_back(make(Reason::too_many_staff, "", std::to_string(count), code,
+                                   {std::to_string(count), std::to_string(max), names}));
+      }
+    };
+    staff_limit(leaders, rule.max_leaders, leader_names, "team.too_many_leaders");
+    staff_limit(coaches, rule.max_coaches, coach_names, "team.too_many_coaches");
+    staff_limit(doctors, rule.max_doctors, doctor_names, "team.too_many_doctors");
+    for (const auto& [number, rows] : shirts) {
+      if (rows.size() < 2) continue;
+      std::string who;
+      for (std::uint32_t i : rows) {
+        const RosterRow& r = roster.rows[i];
+        who += (who.empty() ? "" : ", ") + r.name + " (" + roster.sources[r.source] + ":" + std::to_string(r.line) + ")";
+      }
+      tv.findings.push_back(make(Reason::duplicate_shirt_number, roster.headers[roster.rows[rows[0]].headers].shirt_number,
+                                 std::to_string(number), "team.duplicate_shirt", {std::to_string(number), who}));
+    }
+    if (options.documents) {
+      const TeamDocuments* docs = nullptr;
+      for (const TeamDocuments& d : *options.documents) {
+        if (d.team == roster.teams[tv.team] && (!d.category || *d.category == tv.category)) {
+          docs = &d;
+          break;
+        }
+      }
+      if (!docs) {
+        tv.findings.push_back(make(Reason::documents_missing, "", "", "team.docs_not_listed", {roster.teams[tv.team]}));
+      } else {
+        const std::pair<const std::optional<bool>*, std::string_view> k_docs[] = {
+            {&docs->registration_form, "doc.registration_form"}, {&docs->sealed_scan, "doc.sealed_scan"},
+            {&docs->app_registered, "doc.app_registered"},       {&docs->anti_doping_pledge, "doc.anti_doping_pledge"},
+            {&docs->discipline_letter, "doc.discipline_letter"}};
+        for (const auto& [have, code] : k_docs) {
+          if (!have->value_or(false)) {
+            tv.findings.push_back(make(Reason::documents_missing, "", *have ? "no" : "", code,
+                                       {std::to_string(docs->line)}));
+          }
+        }
+      }
+    }
+    std::stable_sort(tv.findings.begin(), tv.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
+    tv.eligible = tv.findings.empty();
+    ++sum.teams;
+    if (!tv.eligible || tv.eligible_rows < static_cast<int>(tv.rows.size())) ++sum.teams_with_findings;
+  }
+  if (options.documents) {
+    for (const TeamDocuments& d : *options.documents) {
+      bool found = false;
+      for (const TeamVerdict& tv : rep.teams) {
+        found = found || (roster.teams[tv.team] == d.team && (!d.category || *d.category == tv.category));
+      }
+      if (!found) {
+        rep.warnings.push_back({Severity::warning, options.documents_source, d.line, "", "", "teams_no_roster", {d.team}});
+      }
+    }
+  }
+
+  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
+    const RosterRow& r = roster.rows[i];
+    ++sum.rows;
+    (rep.rows[i].eligible ? sum.eligible : sum.ineligible) += 1;
+    sum.players += r.role == Role::player;
+    sum.staff += is_staff(r.role);
+  }
+  return rep;
+}
+
+}  // namespace matchday
