@@ -2,9 +2,11 @@
 // the ones a competition secretary gets (Chinese headers and names, UTF-8,
 // LF), generated from a fixed seed so that every run writes the same bytes.
 //
-//   gen results OUT GROUPS TEAMS   double round robin, GROUPS groups of TEAMS
+//   gen results OUT GROUPS TEAMS [unplayed]
+//                                  double round robin, GROUPS groups of TEAMS;
+//                                  `unplayed`: the last round not played yet
 //   gen rosters DIR FILES ROWS     FILES roster files of ROWS rows each
-//   gen roster OUT ROWS            one roster file
+//   gen roster OUT ROWS            one team's roster: players, then leader, coach, doctor
 //
 // Results follow the Qinghai rules (every draw goes to a shootout); roster ID
 // numbers are well formed (GB 11643-1999 check character) and unique.
@@ -51,7 +53,7 @@ std::string date_after(int n) {
     day -= k_month_days[m];
     ++month;
   }
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "2025-%02d-%02d", month, day);
   return buf;
 }
@@ -62,7 +64,7 @@ int goals(Rng& rng) {
   return k_table[rng.below(14)];
 }
 
-int write_results(const char* path, int groups, int teams) {
+int write_results(const char* path, int groups, int teams, bool unplayed) {
   std::FILE* f = std::fopen(path, "wb");
   if (!f) {
     std::perror(path);
@@ -97,6 +99,12 @@ int write_results(const char* path, int groups, int teams) {
           if ((r + k + leg) % 2) std::swap(a, b);
           const int hg = goals(rng), ag = goals(rng);
           char line[512];
+          if (unplayed && round == 2 * (n - 1)) {  // a fixture: no scores yet
+            std::snprintf(line, sizeof line, "%s,%d,%s,%s,%s,,,,,,,,\n", group, round, date.c_str(),
+                          names[a].c_str(), names[b].c_str());
+            out += line;
+            continue;
+          }
           std::string pens = ",";
           if (hg == ag) {
             // Every draw goes to a shootout: 3..5 against fewer, sometimes sudden death.
@@ -146,11 +154,22 @@ char id_check(const char* id17) {
 
 // Roster rows: players of category A, male (甲组男子), born 2008-2009. Person
 // `serial` (0-based, unique over the whole set) gets a unique ID number.
-std::string roster_rows(Rng& rng, const std::string& team, int rows, long& serial) {
+// With `staff`, the last three rows are the team's leader, coach and doctor.
+std::string roster_rows(Rng& rng, const std::string& team, int rows, long& serial, bool staff) {
   std::string out =
-      "序号,代表队,参赛组别,姓名,性别,出生日期,身份证号,户籍所在地,户口类型,户籍迁入日期,"
+      "序号,代表队,参赛组别,身份,姓名,性别,出生日期,身份证号,户籍所在地,户口类型,户籍迁入日期,"
       "学籍所在学校,学籍号,入学日期,位置,号码,备注\n";
   for (int i = 0; i < rows; ++i, ++serial) {
+    if (staff && i >= rows - 3) {
+      static constexpr std::string_view k_roles[] = {"领队", "教练", "队医"};
+      const char* ids[] = {"630102198003150016", "630103198507220010", "630104199001010013"};
+      char line[256];
+      std::snprintf(line, sizeof line, "%d,%s,甲组男子,%s,%s,男,,%s,,,,,,,,,\n", i + 1, team.c_str(),
+                    k_roles[i - (rows - 3)].data(), i == rows - 3 ? "马明" : i == rows - 2 ? "李强" : "张伟",
+                    ids[i - (rows - 3)]);
+      out += line;
+      continue;
+    }
     // 730 birth days x 500 odd sequence numbers per issuing code.
     const long per_code = 730L * 500;
     const int code = static_cast<int>((serial / per_code) % k_codes.size());
@@ -176,11 +195,11 @@ std::string roster_rows(Rng& rng, const std::string& team, int rows, long& seria
     const bool school = rng.below(5) == 0;
     char line[512];
     std::snprintf(line, sizeof line,
-                  "%d,%s,甲组男子,%s,男,%d/%d/%d,%s,青海省%s,%s,%d-%02d-%02d,%s,%s,%s,%s,%d,\n", i + 1,
+                  "%d,%s,甲组男子,运动员,%s,男,%d/%d/%d,%s,青海省%s,%s,%d-%02d-%02d,%s,%s,%s,%s,%d,\n", i + 1,
                   team.c_str(), name.c_str(), year, month, day, id, k_counties[rng.below(6)].data(),
                   rng.below(10) ? "家庭户" : "个人户", year, month, day + (day < 28 ? 1 : 0),
                   school ? "西宁市第一中学" : "", school ? "G630102200801010017" : "",
-                  school ? "2021-09-01" : "", k_positions[rng.below(4)].data(), i + 1);
+                  school ? "2021-09-01" : "", k_positions[rng.below(4)].data(), i % 99 + 1);
     out += line;
   }
   return out;
@@ -200,7 +219,9 @@ int write_file(const std::string& path, const std::string& text) {
 
 int main(int argc, char** argv) {
   const std::string_view what = argc > 1 ? argv[1] : "";
-  if (what == "results" && argc == 5) return write_results(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
+  if (what == "results" && (argc == 5 || argc == 6)) {
+    return write_results(argv[2], std::atoi(argv[3]), std::atoi(argv[4]), argc == 6);
+  }
   if (what == "rosters" && argc == 5) {
     Rng rng(2025);
     long serial = 0;
@@ -211,14 +232,14 @@ int main(int argc, char** argv) {
       std::snprintf(team, sizeof team, "%s%s%d队", k_places[t % k_places.size()].data(),
                     k_suffixes[(t / k_places.size()) % k_suffixes.size()].data(), t + 1);
       std::snprintf(name, sizeof name, "/roster_%04d.csv", t + 1);
-      if (write_file(std::string(argv[2]) + name, roster_rows(rng, team, std::atoi(argv[4]), serial))) return 1;
+      if (write_file(std::string(argv[2]) + name, roster_rows(rng, team, std::atoi(argv[4]), serial, false))) return 1;
     }
     return 0;
   }
   if (what == "roster" && argc == 4) {
     Rng rng(7);
     long serial = 3000000;  // clear of the roster set's numbers
-    return write_file(argv[2], roster_rows(rng, "西宁市一中", std::atoi(argv[3]), serial));
+    return write_file(argv[2], roster_rows(rng, "西宁市一中", std::atoi(argv[3]), serial, true));
   }
   std::fprintf(stderr, "usage: gen results OUT GROUPS TEAMS | rosters DIR FILES ROWS | roster OUT ROWS\n");
   return 2;

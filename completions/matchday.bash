@@ -7,7 +7,7 @@
 
 # The --help text of "$@" (the program, and the subcommand if any).
 _matchday_help() {
-  LC_ALL=C LC_MESSAGES=C LANG=C "$@" --help 2>/dev/null
+  env LC_ALL=C LC_MESSAGES=C LANG=C "$@" --help 2>/dev/null
 }
 
 _matchday() {
@@ -45,13 +45,14 @@ _matchday() {
   # The value of an option: its choices ({a,b,c} in the help), a file, or nothing to offer.
   if [[ $prev == -* ]]; then
     local line
-    line=$(printf '%s\n' "$help" | grep -E -m1 "^  (-[^ ,]+,)*${prev}( |$)")
+    line=$(printf '%s\n' "$help" | grep -E -m1 "^  (-[^ ,]+,)*${prev}([ ,]|$)")
     if [[ -n $line && $line =~ ^\ \ [^\ ]+\ [A-Z] ]]; then
       if [[ $line =~ \{([^}]*)\} ]]; then
         COMPREPLY=($(compgen -W "${BASH_REMATCH[1]//,/ }" -- "$cur"))
       elif [[ $prev == --rules ]]; then
         local presets
-        presets=$(LC_ALL=C "$prog" rules --format csv 2>/dev/null | sed -n '2,$s/,.*//p')
+        # `matchday rules`: beside `standings` and `eligibility` when called by those names.
+        presets=$(env LC_ALL=C "${prog%"${prog##*/}"}matchday" rules --format csv 2>/dev/null | sed -n '2,$s/,.*//p')
         COMPREPLY=($(compgen -W "$presets" -- "$cur") $(compgen -f -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))

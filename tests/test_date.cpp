@@ -46,6 +46,15 @@ TEST_CASE("parse_date: error kinds") {
   CHECK(parse_date("61").date->iso() == "1900-03-01");
 }
 
+TEST_CASE("fuzz finding: a time with no date before it is unrecognised (was an out-of-bounds read)") {
+  // fuzz_date, input "T:": the date part was empty and parse_date read the
+  // separator of a digit run that did not exist.
+  CHECK(parse_date("T:").error == DateError::unrecognised);
+  CHECK(parse_date("T0:00").error == DateError::unrecognised);
+  CHECK(parse_date("\xE3\x80\x80T12:30").error == DateError::unrecognised);  // ideographic space first
+  CHECK(parse_date("2009/3/5T0:00").date->iso() == "2009-03-05");
+}
+
 TEST_CASE("add_years: the Civil Code's one year") {
   CHECK(add_years({2024, 2, 29}, 1) == Date{2025, 2, 28});
   CHECK(add_years({2024, 7, 30}, 1) == Date{2025, 7, 30});

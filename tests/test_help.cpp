@@ -28,6 +28,7 @@ bool has_cjk(std::string_view s) {
   for (std::size_t i = 0; i + 2 < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0xE3 && b <= 0xE9) return true;  // U+3000..U+9FFF: CJK, kana, punctuation
+    if (b == 0xEF && (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0xBC) return true;  // U+FF00..U+FFFF: full width
   }
   return false;
 }
@@ -53,10 +54,12 @@ TEST_CASE("every help text of every command has a catalogue entry, and the entry
 }
 
 TEST_CASE("every catalogue entry is translated: its Chinese has Chinese in it") {
+  // Unless the English has no words either ("{0} {2}-{3} {1}", "?").
+  const std::regex word("[A-Za-z]{2,}");
   for (const MessageEntry& e : message_catalogue()) {
     CAPTURE(e.code);
     CAPTURE(e.zh);
-    CHECK(has_cjk(e.zh));
+    CHECK((has_cjk(e.zh) || !std::regex_search(std::string(e.en), word)));
   }
 }
 

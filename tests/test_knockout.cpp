@@ -211,6 +211,15 @@ TEST_CASE("compute_knockout: an unresolved group tie blocks the pairing and name
   CHECK(k.diagnostics.empty());
   CHECK(k.rounds[0][0].home.team == "R");
   CHECK(k.rounds[0][1].away.team == "P");
+  // While fixtures remain, a level place is open, not a matter for lots.
+  const Results open = read_files({{"o.csv", "group,home,away,home_goals,away_goals\nA,P,Q,,\nA,Q,R,,\nA,R,P,,\n"
+                                              "B,S,T,2,0\nB,T,U,2,0\nB,S,U,2,0\n"}},
+                                  k_qinghai);
+  const Knockout pending = compute_knockout(open, k_qinghai, {}, pairing_of("A1-B2"));
+  REQUIRE(pending.diagnostics.size() == 2);
+  CHECK(pending.diagnostics[0].severity == Severity::warning);
+  CHECK(pending.diagnostics[1].code == "knockout_place_open");
+  CHECK(pending.diagnostics[1].args == Names{"A", "P, Q, R", "1", "3"});
   // Only the places the pairing uses must be decided: S and T are enough.
   const Knockout b_only = compute_knockout(r, k_qinghai, {}, pairing_of("B1-B2"));
   CHECK(b_only.diagnostics.empty());

@@ -363,7 +363,7 @@ TEST_CASE("standings properties on generated groups") {
         const GenGroup g = generate(rng, rules, cfg.max_goals, cfg.unplayed_percent);
         std::string order_text;
         for (Criterion c : rules.order) order_text += std::string(criterion_name(c)) + " ";
-        INFO("rules " << rules.name << " (" << order_text << (rules.reapply_h2h ? "reapply" : "no reapply")
+        INFO("rules " << rules.name << " (" << order_text << std::string(rules.reapply_h2h ? "reapply" : "no reapply")
                       << "), " << cfg.label << " #" << n << ":\n" << to_csv(g));
         ++groups_checked;
 

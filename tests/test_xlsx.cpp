@@ -29,7 +29,7 @@ std::vector<Sheet> titled(std::vector<std::string> titles) {
 TEST_CASE("sheet names follow Excel's rules") {
   SUBCASE("forbidden characters become _, apostrophes at the ends go") {
     CHECK(xlsx_sheet_names(titled({"A/B: [1]*?\\", "'quoted'"})) ==
-          std::vector<std::string>{"A_B_ _1___", "quoted"});
+          std::vector<std::string>{"A_B_ _1____", "quoted"});
   }
   SUBCASE("at most 31 characters, counted as characters, not bytes") {
     const std::string long_ascii(40, 'x');
@@ -46,6 +46,11 @@ TEST_CASE("sheet names follow Excel's rules") {
   SUBCASE("unique ignoring case; History is reserved; empty titles numbered") {
     CHECK(xlsx_sheet_names(titled({"Group A", "group a", "A/B", "A_B", "History", "", ""})) ==
           std::vector<std::string>{"Group A", "group a (2)", "A_B", "A_B (2)", "History (2)", "Sheet6", "Sheet7"});
+  }
+  SUBCASE("Sheet::name, when given, rather than the title") {
+    auto sheets = titled({"西宁市 · 甲组男子 — rosters/西宁市.csv", "汇总（参照日期 2025-07-30）"});
+    sheets[0].name = "西宁市";
+    CHECK(xlsx_sheet_names(sheets) == std::vector<std::string>{"西宁市", "汇总（参照日期 2025-07-30）"});
   }
   SUBCASE("a suffix on a name of 31 characters keeps it at 31") {
     const auto names = xlsx_sheet_names(titled({std::string(35, 'y'), std::string(35, 'y')}));

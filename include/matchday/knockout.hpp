@@ -125,7 +125,8 @@ struct Knockout {
 // `rules` and `options`), then every knockout row (stage != 0) placed in the
 // bracket by its two teams. Errors (each with the row's file:line where
 // there is one): a slot naming no group or a place the group lacks; a place
-// shared by teams level after every criterion (the message names --lots); a
+// shared by teams level after every criterion (the message names --lots, or,
+// while fixtures of the group remain, says the place is still open); a
 // team in two slots; a drawn knockout match without a shootout; two rows for
 // one match; a row that is no match of the bracket. Warnings: groups with
 // fixtures not yet played (the places may still change).

@@ -55,6 +55,64 @@ std::string verdict_word(const Context& ctx, bool eligible, bool text) {
 
 std::optional<Date> parse_option_date(const std::string& s) { return parse_date(s).date; }
 
+void append_cell(std::string& out, std::string_view cell, char delimiter) {
+  const char special[] = {delimiter, '"', '\n', '\r'};
+  if (cell.find_first_of(std::string_view(special, 4)) == std::string_view::npos) {
+    out += cell;
+  } else {
+    out += csv_cell(cell, delimiter);
+  }
+}
+
+// The SPEC §5 rows as CSV/TSV text, written straight from the report: the
+// same text render_delimited() makes of eligibility_sheet(), without a cell
+// string per value (a million-row check stays a few times one pass over the bytes).
+std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
+                                  char delimiter) {
+  std::string out;
+  out.reserve(roster.rows.size() * 96 + 256);
+  bool first = true;
+  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
+    if (!first) out += delimiter;
+    first = false;
+    append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
+  }
+  out += '\n';
+  const auto row = [&](std::string_view file, std::uint32_t line, std::string_view team, std::string_view category,
+                       std::string_view role, std::string_view name, bool eligible, const std::vector<Finding>& findings) {
+    append_cell(out, file, delimiter);
+    out += delimiter;
+    if (line > 0) {
+      char buf[16];
+      const auto r = std::to_chars(buf, buf + sizeof buf, line);
+      out.append(buf, r.ptr);
+    }
+    out += delimiter;
+    append_cell(out, team, delimiter);
+    out += delimiter;
+    append_cell(out, category, delimiter);
+    out += delimiter;
+    out += role;
+    out += delimiter;
+    append_cell(out, name, delimiter);
+    out += delimiter;
+    out += eligible ? "eligible" : "ineligible";
+    out += delimiter;
+    if (!findings.empty()) append_cell(out, reason_list(findings), delimiter);
+    out += '\n';
+  };
+  for (std::size_t i = 0; i < roster.rows.size(); ++i) {
+    const RosterRow& r = roster.rows[i];
+    row(roster.sources[r.source], r.line, roster.teams[r.team],
+        r.category.known() ? std::string_view(r.category.code()) : std::string_view(r.category_text),
+        r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
+  }
+  for (const TeamVerdict& t : report.teams) {
+    row(team_files(roster, t), 0, roster.teams[t.team], t.category.code(), "team", "", t.eligible, t.findings);
+  }
+  return out;
+}
+
 }  // namespace
 
 CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd) {
@@ -132,6 +190,7 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
   for (const TeamVerdict& t : report.teams) {
     Sheet s;
     s.title = tr(ctx, "elig.team_title", {roster.teams[t.team], category_label(ctx, t.category, ""), team_files(roster, t)});
+    s.name = roster.teams[t.team];  // the worksheet in xlsx
     col(s, "line", "col.line", true);
     col(s, "shirt_number", "col.shirt", true, true);
     col(s, "name", "col.name");
@@ -176,6 +235,7 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
   // Summary: one row per team, then the total; the counts add up to the rows read.
   Sheet sum;
   sum.title = tr(ctx, "elig.summary_title", {report.as_of.iso(), rules.name});
+  sum.name = tr(ctx, "elig.summary_sheet");
   col(sum, "team", "col.team");
   col(sum, "category", "col.category");
   col(sum, "file", "col.file");
@@ -205,6 +265,7 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
   sheets.push_back(std::move(sum));
 
   Sheet notes;
+  notes.name = tr(ctx, "elig.note");
   col(notes, "note", "elig.note");
   if (report.all_eligible()) {
     notes.rows.push_back({tr(ctx, "elig.all_eligible")});
@@ -291,7 +352,8 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   const int code = rep.all_eligible() ? k_exit_ok : k_exit_findings;
   if (ctx.format == Format::csv || ctx.format == Format::tsv || ctx.format == Format::json) {
     if (!rep.documents_checked) io.err += tr(ctx, "warning_prefix") + tr(ctx, "elig.docs_not_checked") + "\n";
-    return emit(cmd.common, ctx, {eligibility_sheet(roster, rep, ctx)}, code);
+    if (ctx.format == Format::json) return emit(cmd.common, ctx, {eligibility_sheet(roster, rep, ctx)}, code);
+    return emit_text(cmd.common, ctx, eligibility_delimited(roster, rep, ctx, ctx.format == Format::tsv ? '\t' : ','), code);
   }
   return emit(cmd.common, ctx, eligibility_team_sheets(roster, rep, *rules, ctx), code);
 }

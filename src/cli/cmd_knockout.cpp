@@ -179,7 +179,7 @@ int run_knockout(const KnockoutCommand& cmd, Output& io) {
 
   std::vector<Diagnostic> diags;
   const bool from_option = !cmd.pairing.empty();
-  PairingParse pairing = parse_pairing(from_option ? cmd.pairing : rules->pairing, from_option ? "" : rules->name,
+  PairingParse pairing = parse_pairing(from_option ? cmd.pairing : rules->pairing, from_option ? "" : cmd.common.rules,
                                        from_option ? "--pairing" : "pairing");
   diags.insert(diags.end(), pairing.diagnostics.begin(), pairing.diagnostics.end());
 

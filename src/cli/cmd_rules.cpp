@@ -7,17 +7,11 @@ namespace matchday::cli {
 CLI::App* add_rules_command(CLI::App& app, RulesCommand& cmd) {
   CLI::App* sub = app.add_subcommand("rules", "List the rule presets, or print one (or a rules file) in full");
   sub->add_option("name", cmd.name, "A preset name, or a rules file to check and print");
-  CommonOptions& o = cmd.common;
-  sub->add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx"}, CLI::ignore_case))
-      ->capture_default_str();
-  sub->add_option("-o,--output", o.output, "Write to FILE (atomically) instead of standard output");
-  sub->add_flag("--bom", o.bom, "Start the output with a UTF-8 byte-order mark (for Excel)");
-  sub->add_option("--encoding", o.encoding, "Input encoding")
-      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk"}, CLI::ignore_case))
-      ->capture_default_str();
-  sub->add_option("--lang", o.lang, "Language of labels and messages (default: from LANG)")
-      ->check(CLI::IsMember({"en", "zh"}, CLI::ignore_case));
+  // The common options but --rules (the command's argument) and --delimiter
+  // (a rules file is not CSV): --format for the list, --encoding for a file.
+  add_common_options(*sub, cmd.common);
+  sub->remove_option(sub->get_option("--rules"));
+  sub->remove_option(sub->get_option("--delimiter"));
   sub->footer(
       "Examples:\n"
       "  matchday rules\n"

@@ -16,10 +16,11 @@ std::string criterion_label(const Context& ctx, Criterion c) {
   return tr(ctx, "crit." + std::string(criterion_name(c)));
 }
 
-std::string note_of(const StandingRow& row, const Context& ctx) {
+// `group_complete`: no fixtures left, so a shared rank now needs lots.
+std::string note_of(const StandingRow& row, bool group_complete, const Context& ctx) {
   std::vector<std::string> parts;
   if (row.shared_rank) {
-    parts.push_back(tr(ctx, "note.level"));
+    parts.push_back(tr(ctx, group_complete ? "note.level" : "note.level_open"));
   } else if (row.decided_by) {
     if (*row.decided_by == Criterion::lots) {
       parts.push_back(criterion_label(ctx, Criterion::lots));
@@ -68,7 +69,8 @@ std::string status_note_text(const StatusNote& note, const Group& group, const C
     }
     results += (results.empty() ? "" : tr(ctx, "status.results_sep")) + text;
   }
-  const char* code = note.by_lots ? "status.path_lots" : note.others_free ? "status.path_others_free" : "status.path";
+  std::string code = note.by_lots ? "status.path_lots" : note.others_free ? "status.path_others_free" : "status.path";
+  if (note.results.size() == 1) code += "_one";
   return tr(ctx, code, {team, places, results});
 }
 
@@ -156,7 +158,7 @@ std::vector<Sheet> standings_sheets(const Standings& standings, const Context& c
                         std::to_string(t.shootout_lost), std::to_string(t.goals_for),
                         std::to_string(t.goals_against),
                         text ? signed_str(t.goal_difference()) : std::to_string(t.goal_difference()),
-                        std::to_string(r.points), status, note_of(r, ctx)});
+                        std::to_string(r.points), status, note_of(r, g.remaining == 0, ctx)});
       s.row_style.push_back(r.status == TeamStatus::clinched ? 1 : r.status == TeamStatus::eliminated ? 2 : 0);
     }
     sheets.push_back(std::move(s));
@@ -232,6 +234,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
     ro.delimiter = ctx.delimiter;
     ro.default_group = cmd.files[i] == "-" ? "" : file_stem(cmd.files[i]);
     parse_results(inputs[i].decoded.text, cmd.files[i], *rules, ro, results, diags);
+    inputs[i] = TextInput{};  // parsed: results keeps copies of what it needs; free the bytes
   }
 
   StandingsOptions so;
@@ -273,7 +276,9 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
   }
 
   // Ties nobody can break without lots: say so, with the option to pass.
+  // While fixtures remain the shared rank is only provisional: no warning.
   for (const GroupTable& g : standings.groups) {
+    if (g.remaining > 0) continue;
     for (const auto& level : g.unresolved) {
       std::string names, list;
       int rank = 0;

@@ -1,5 +1,6 @@
 #include "help.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <regex>
@@ -24,6 +25,8 @@ std::string text_of(std::string_view code, Lang lang, std::vector<std::string> a
 constexpr std::string_view k_labels[] = {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals",
                                          "REQUIRED", "Env", "Needs", "Excludes"};
 constexpr std::string_view k_types[] = {"TEXT", "INT", "UINT", "FLOAT", "NUMBER"};
+constexpr std::string_view k_common_options[] = {"help", "rules", "format", "output", "bom",
+                                                 "encoding", "lang", "delimiter"};
 
 class LocalFormatter : public CLI::Formatter {
  public:
@@ -35,6 +38,26 @@ class LocalFormatter : public CLI::Formatter {
 
   // The type name CLI11 prints (TEXT, INT, ...) with the validator after it:
   // only the type name is translated.
+  // CLI::detail::format_help, padding by display width rather than bytes, so
+  // that Chinese type names and labels keep the descriptions aligned.
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    const std::string desc = make_option_desc(opt);
+    const std::string indent(column_width_, ' ');
+    std::string out = name;
+    if (!desc.empty()) {
+      const std::size_t width = display_width(name);
+      out += width >= column_width_ ? "\n" + indent : std::string(column_width_ - width, ' ');
+      for (char c : desc) {
+        out += c;
+        if (c == '\n') out += indent;
+      }
+    } else if (display_width(name) < column_width_) {
+      out += std::string(column_width_ - display_width(name), ' ');
+    }
+    return out + "\n";
+  }
+
   std::string make_option_opts(const CLI::Option* opt) const override {
     std::string s = CLI::Formatter::make_option_opts(opt);
     if (m_lang != Lang::zh) return s;
@@ -88,8 +111,11 @@ void localise(CLI::App& app, const std::string& command, Lang lang, std::vector<
   localise_text(prefix + ".footer", app.get_footer(), lang, problems, [&](std::string s) { app.footer(s); });
   for (CLI::Option* opt : app.get_options()) {
     const std::string key = option_key(opt);
+    // The common options (add_common_options, and CLI11's --help) share one
+    // text unless a command has its own; every other option has its own.
     const std::string own = prefix + "." + key;
-    const std::string code = find_entry(own) ? own : "help.common." + key;
+    const bool common = std::ranges::find(k_common_options, key) != std::end(k_common_options);
+    const std::string code = common && !find_entry(own) ? "help.common." + key : own;
     localise_text(code, opt->get_description(), lang, problems, [&](std::string s) { opt->description(s); });
     if (lang == Lang::zh && opt->get_group() == "Options") opt->group(text_of("help.label.Options", lang));
   }
@@ -135,7 +161,15 @@ std::vector<std::string> localise_help(CLI::App& app, Lang lang) {
 std::string cli_error_message(const CLI::Error& e, Lang lang) {
   const std::string what = e.what();
   if (lang == Lang::en) return what;
-  const std::string name = e.get_name();
+  // The class, not get_name(): CLI11 names some errors after the subcommand.
+  const std::string name = dynamic_cast<const CLI::ExtrasError*>(&e)        ? "ExtrasError"
+                         : dynamic_cast<const CLI::RequiredError*>(&e)      ? "RequiredError"
+                         : dynamic_cast<const CLI::ValidationError*>(&e)    ? "ValidationError"
+                         : dynamic_cast<const CLI::ConversionError*>(&e)    ? "ConversionError"
+                         : dynamic_cast<const CLI::ArgumentMismatch*>(&e)   ? "ArgumentMismatch"
+                         : dynamic_cast<const CLI::ExcludesError*>(&e)      ? "ExcludesError"
+                         : dynamic_cast<const CLI::RequiresError*>(&e)      ? "RequiresError"
+                                                                            : e.get_name();
   struct Form {
     const char* error;    // the CLI::Error subclass
     const char* pattern;  // its message (CLI/Error.hpp, CLI/Validators.hpp)

@@ -21,6 +21,7 @@ struct Column {
 
 struct Sheet {
   std::string title;  // shown above the text table and as a Markdown heading
+  std::string name;   // the worksheet's name in xlsx, when the title is too long for one (a team's name)
   std::vector<Column> columns;
   std::vector<std::vector<std::string>> rows;
   std::vector<int> row_style;  // per row, for the text table: 0 plain, 1 good, 2 bad

@@ -18,7 +18,6 @@ constexpr std::size_t k_max_sheet_name = 31;
 constexpr std::size_t k_max_cell_bytes = 32767;
 constexpr double k_max_column_width = 60;
 // Excel's "Good" and "Bad" cell styles.
-constexpr lxw_color_t k_good_fill = 0xC6EFCE;
 constexpr lxw_color_t k_good_font = 0x006100;
 constexpr lxw_color_t k_bad_fill = 0xFFC7CE;
 constexpr lxw_color_t k_bad_font = 0x9C0006;
@@ -107,7 +106,7 @@ std::vector<std::string> xlsx_sheet_names(const std::vector<Sheet>& sheets) {
   std::vector<std::string> names;
   std::vector<std::string> taken{"history"};  // reserved by Excel
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    std::string base = legal_sheet_name(sheets[i].title);
+    std::string base = legal_sheet_name(sheets[i].name.empty() ? sheets[i].title : sheets[i].name);
     if (base.empty()) base = "Sheet" + std::to_string(i + 1);
     std::string name = base;
     for (int n = 2; std::ranges::find(taken, fold_ascii(name)) != taken.end(); ++n) {
@@ -141,8 +140,8 @@ bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::
   format_set_bold(header);
   format_set_bg_color(header, k_header_fill);
   format_set_bottom(header, LXW_BORDER_THIN);
+  // Good rows only in green letters: the red fill of the bad ones is what the eye should find.
   lxw_format* good = workbook_add_format(wb);
-  format_set_bg_color(good, k_good_fill);
   format_set_font_color(good, k_good_font);
   lxw_format* bad = workbook_add_format(wb);
   format_set_bg_color(bad, k_bad_fill);
@@ -168,6 +167,12 @@ bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::
       check(worksheet_write_string(ws, 0, col, std::string(cut_to_bytes(label, k_max_cell_bytes)).c_str(), header));
     }
     worksheet_freeze_panes(ws, 1, 0);
+    if (!sheet.name.empty() && !sheet.title.empty() && sheet.title != sheet.name) {
+      // The title on every printed page ("&&" is a literal "&" in Excel's header codes).
+      std::string page_header = "&C";
+      for (char ch : cut_to_bytes(sheet.title, 200)) page_header += ch == '&' ? std::string("&&") : std::string(1, ch);
+      check(worksheet_set_header(ws, page_header.c_str()));
+    }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
       const auto& row = sheet.rows[r];
       const int style = r < sheet.row_style.size() ? sheet.row_style[r] : 0;
@@ -178,7 +183,7 @@ bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::
         const std::string_view cell = c < row.size() ? std::string_view(row[c]) : std::string_view();
         if (cell.empty()) {
           // A blank cell still carries the row's fill.
-          if (f) check(worksheet_write_blank(ws, xr, xc, f));
+          if (style == 2) check(worksheet_write_blank(ws, xr, xc, f));
         } else if (auto n = sheet.columns[c].numeric ? as_number(cell) : std::nullopt) {
           check(worksheet_write_number(ws, xr, xc, *n, f));
         } else {

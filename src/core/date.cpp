@@ -97,6 +97,7 @@ DateParse parse_date(std::string_view cell) {
       }
     }
     s = trim(s.substr(0, sp));
+    if (s.empty()) return {std::nullopt, DateError::unrecognised};  // a time and no date: "T:", " 0:00"
   }
 
   if (all_digits(s)) {

@@ -258,7 +258,12 @@ Knockout compute_knockout(const Results& results, const Rules& rules, const Stan
     const StandingRow& row = it->rows[static_cast<std::size_t>(place - 1)];
     if (row.shared_rank) {
       const std::vector<std::string> level = names_at_rank(*it, row.rank);
-      error(s.text, "knockout_place_level", {group, join(level, ", "), std::to_string(place), join(level, ",")});
+      // Lots only once the group is over; before, the remaining matches decide.
+      if (it->remaining > 0) {
+        error(s.text, "knockout_place_open", {group, join(level, ", "), std::to_string(place), std::to_string(it->remaining)});
+      } else {
+        error(s.text, "knockout_place_level", {group, join(level, ", "), std::to_string(place), join(level, ",")});
+      }
       return std::nullopt;
     }
     return row.name;

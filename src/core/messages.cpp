@@ -64,6 +64,90 @@ constexpr MessageEntry k_catalogue[] = {
     {"cli.excludes", "{0} cannot be used with {1}", "{0} 不能与 {1} 同时使用"},
     {"cli.requires", "{0} needs {1}", "{0} 需要同时使用 {1}"},
     {"cli.other", "{0}", "命令行参数有误：{0}"},
+
+    // Help texts: help.<command>, help.<command>.footer, help.<command>.<option>;
+    // help.common.<option> for the options every command shares. The English
+    // must equal the text in the code (tests/test_help.cpp checks it).
+    {"help.common.help", "Print this help message and exit", "显示本帮助并退出"},
+    {"help.common.rules", "Rule preset name or rules file (see `matchday rules`)",
+     "规则预设名称或规则文件（见 `matchday rules`）"},
+    {"help.common.format", "Output format", "输出格式（xlsx 为 Excel 工作簿，需配合 -o）"},
+    {"help.common.output", "Write to FILE (atomically) instead of standard output",
+     "写入文件（原子写入：失败时不留下半截文件），而不是输出到屏幕；文件名以 .xlsx 结尾即写成 Excel 工作簿"},
+    {"help.common.bom", "Start the output with a UTF-8 byte-order mark (for Excel)",
+     "在输出开头加 UTF-8 BOM（让 Excel 正确显示中文）"},
+    {"help.common.encoding", "Input encoding", "输入文件的编码（auto：自动识别 UTF-8 / GBK）"},
+    {"help.common.lang", "Language of labels and messages (default: from LANG)",
+     "表头与提示信息的语言（默认：按 LANG 环境变量）"},
+    {"help.common.delimiter", "Input field separator: ',', ';' or '\\t' (default: guessed)",
+     "输入文件的分隔符：',' ';' 或 '\\t'（默认：自动判断）"},
+    {"help.matchday", "matchday: group standings and player eligibility for football competitions",
+     "matchday：足球比赛的小组积分榜与运动员资格审查"},
+    {"help.matchday.version", "Display program version information and exit", "显示版本信息并退出"},
+    {"help.matchday.footer",
+     "Examples:\n"
+     "  matchday standings examples/groupA.csv\n"
+     "  matchday eligibility --category A-M examples/rosters/\n"
+     "  matchday rules qinghai-youth-2025\n"
+     "Run `matchday COMMAND --help` for a command's options.",
+     "示例：\n"
+     "  matchday standings examples/groupA.csv\n"
+     "  matchday eligibility --category A-M examples/rosters/\n"
+     "  matchday rules qinghai-youth-2025\n"
+     "运行 `matchday 子命令 --help` 可查看该子命令的选项。"},
+    {"help.standings", "Group tables from results files", "根据成绩文件计算小组积分榜"},
+    {"help.standings.files", "Results files (CSV/TSV; - reads standard input)", "成绩文件（CSV/TSV；- 表示从标准输入读取）"},
+    {"help.standings.group", "Only this group (repeatable)", "只计算这个小组（可重复）"},
+    {"help.standings.through", "The table as it stood after matchday N", "第 N 轮结束时的积分榜"},
+    {"help.standings.lots", "Order of teams level after every criterion, from a drawing of lots: \"A,B,C\" (once per tie)",
+     "所有条件均相同的球队的抽签顺序：\"甲,乙,丙\"（每组并列一次）"},
+    {"help.standings.adjust", "Points adjustment \"TEAM=-3:reason\" (repeatable)", "积分调整 \"球队=-3:原因\"（可重复）"},
+    {"help.standings.adjustments", "Adjustments file (columns group, team, points, reason)",
+     "积分调整文件（列：小组、球队、积分、原因）"},
+    {"help.standings.qualify", "Qualifying places per group, for clinched/eliminated (default: the rules')",
+     "每组出线名额，用于判断“已出线/已淘汰”（默认：按规则）"},
+    {"help.standings.explain", "Say, for every tie, which criterion decided it and the values that did",
+     "说明每一处同分是按哪条规则、哪些数值决定名次的"},
+    {"help.standings.footer",
+     "Examples:\n"
+     "  matchday standings groupA.csv\n"
+     "  matchday standings --format csv --bom -o standings.csv groupA.csv groupB.csv\n"
+     "  matchday standings --explain --lots \"海东市,西宁市\" groupA.csv\n"
+     "  matchday standings --adjust \"玉树州=-3:fielded an ineligible player\" groupA.csv\n"
+     "  matchday standings --through 2 --rules uefa-euro results.csv",
+     "示例：\n"
+     "  matchday standings groupA.csv\n"
+     "  matchday standings -o 积分榜.xlsx groupA.csv groupB.csv\n"
+     "  matchday standings --format csv --bom -o standings.csv groupA.csv groupB.csv\n"
+     "  matchday standings --explain --lots \"海东市,西宁市\" groupA.csv\n"
+     "  matchday standings --adjust \"玉树州=-3:使用不符合资格的球员\" groupA.csv\n"
+     "  matchday standings --through 2 --rules uefa-euro results.csv"},
+    {"help.eligibility", "Check every roster row and every team against the eligibility rules",
+     "按资格规定审查报名表中的每一行和每一支队伍"},
+    {"help.eligibility.inputs", "Roster files, or folders (every .csv/.tsv/.txt file in them)",
+     "报名表文件，或文件夹（读取其中所有 .csv/.tsv/.txt 文件）"},
+    {"help.eligibility.category", "Category of rows without one: A-M, A-F, B-M, B-F, 甲组男子 ...",
+     "没有填写组别的行所属的组别：甲组男子、甲组女子、乙组男子、乙组女子（或 A-M、A-F、B-M、B-F）"},
+    {"help.eligibility.teams",
+     "Team documents file (team, registration_form, sealed_scan, app_registered, anti_doping_pledge, discipline_letter)",
+     "各队报名材料文件（列：代表队、报名表、盖章扫描件、足球中国APP报名、反兴奋剂承诺书、赛风赛纪责任书）"},
+    {"help.eligibility.season", "Season played: shifts the rules' age bands (and reference date) by SEASON - 2025 years",
+     "比赛年度：年龄段（及审查基准日）按 年度 - 2025 年平移"},
+    {"help.eligibility.as-of", "Reference date for the one-year residency rule (default: the rules', 2025-07-30)",
+     "“满一年”户籍/学籍规定的基准日期（默认：按规则，2025-07-30）"},
+    {"help.eligibility.footer",
+     "Examples:\n"
+     "  matchday eligibility examples/rosters/\n"
+     "  matchday eligibility --teams examples/teams.csv examples/rosters/\n"
+     "  matchday eligibility --lang zh --format csv --bom -o verdicts.csv examples/rosters/\n"
+     "  matchday eligibility --category 甲组男子 西宁市.csv\n"
+     "  matchday eligibility --season 2026 --as-of 2026-07-28 rosters/",
+     "示例：\n"
+     "  matchday eligibility examples/rosters/\n"
+     "  matchday eligibility --teams examples/teams.csv examples/rosters/\n"
+     "  matchday eligibility --lang zh -o 资格审查.xlsx examples/rosters/\n"
+     "  matchday eligibility --category 甲组男子 西宁市.csv\n"
+     "  matchday eligibility --season 2026 --as-of 2026-07-28 rosters/"},
     {"unknown_rules", "no rule preset called \"{0}\" (presets: {1}); give a preset name or a rules file path",
      "没有名为“{0}”的规则预设（预设：{1}）；请给出预设名称或规则文件路径"},
     {"empty_file", "the file is empty: it needs a header row and one row per match",
@@ -194,6 +278,7 @@ constexpr MessageEntry k_catalogue[] = {
     {"crit.fair_play", "fair-play points", "公平竞赛分"},
     {"crit.lots", "drawing of lots", "抽签"},
     {"note.level", "level after every criterion: lots needed", "所有条件均相同：需抽签"},
+    {"note.level_open", "level after every criterion so far", "目前所有条件均相同"},
     {"note.adjusted", "adjusted {0}", "调整 {0}"},
     {"warning_prefix", "matchday: warning: ", "matchday: 警告: "},
     {"explain.heading", "Group {0}: how ties were broken", "{0}组：同分名次的确定"},
@@ -208,10 +293,17 @@ constexpr MessageEntry k_catalogue[] = {
     {"explain.unresolved", "{0}: level after every criterion; they share a rank until lots are drawn (--lots)", "{0}：所有条件均相同；抽签前并列名次（--lots）"},
     {"explain.awarded", "awarded: {0} {2}-{3} {1}, counted as recorded ({4})", "判定结果：{0} {2}-{3} {1}，按记录比分计算（{4}）"},
     // Clinched and eliminated (issue 5, SPEC §7): --explain lines.
-    {"status.path", "{0} can still finish in the top {1}, for example: {2}", "{0}仍可进入前 {1} 名，例如：{2}"},
-    {"status.path_others_free", "{0} can still finish in the top {1}: {2} is enough, whatever the other results",
+    {"status.path", "{0} can still finish in the top {1}, for example with these results: {2}",
+     "{0}仍可进入前 {1} 名，例如以下结果：{2}"},
+    {"status.path_others_free", "{0} can still finish in the top {1}; these results would do, whatever the others: {2}",
+     "{0}仍可进入前 {1} 名；只要出现以下结果即可，其他比赛结果不论：{2}"},
+    {"status.path_lots",
+     "{0} can still finish in the top {1}, for example with these results and then a drawing of lots in its favour: {2}",
+     "{0}仍可进入前 {1} 名，例如以下结果再加抽签胜出：{2}"},
+    {"status.path_one", "{0} can still finish in the top {1}, for example if {2}", "{0}仍可进入前 {1} 名，例如：{2}"},
+    {"status.path_others_free_one", "{0} can still finish in the top {1}: {2} would do, whatever the other results",
      "{0}仍可进入前 {1} 名：只要{2}，其他比赛结果不论"},
-    {"status.path_lots", "{0} can still finish in the top {1}, for example: {2}, then a drawing of lots in its favour",
+    {"status.path_lots_one", "{0} can still finish in the top {1}, for example if {2} and then a drawing of lots goes its way",
      "{0}仍可进入前 {1} 名，例如：{2}，再抽签胜出"},
     {"status.result_win", "{0} beat {1}", "{0}胜{1}"},
     {"status.result_draw", "{0} and {1} draw", "{0}与{1}战平"},
@@ -264,6 +356,9 @@ constexpr MessageEntry k_catalogue[] = {
     {"knockout_place_level",
      "group {0}: {1} are level after every criterion, so place {2} is not decided; draw lots and pass --lots \"{3}\" in the drawn order",
      "{0}组：{1} 按所有条件仍然相同，第 {2} 名未能确定；请抽签，并按抽签顺序使用 --lots \"{3}\""},
+    {"knockout_place_open",
+     "group {0}: place {2} is not decided yet ({1} are level, {3} fixture(s) not yet played); run knockout again when the results are in",
+     "{0}组：第 {2} 名尚未确定（{1} 目前相同，还有 {3} 场比赛未赛）；请在比赛结束后再排淘汰赛对阵"},
     {"knockout_best_level",
      "the teams in place {0} of their groups {1} are level on points, goal difference, goals and fair-play points per match; draw lots and pass --lots \"{2}\" in the drawn order",
      "各组第 {0} 名中 {1} 的场均积分、场均净胜球、场均进球和场均公平竞赛分均相同；请抽签，并按抽签顺序使用 --lots \"{2}\""},
@@ -581,10 +676,11 @@ constexpr MessageEntry k_catalogue[] = {
     {"role.coach", "coach", "教练"},
     {"role.doctor", "doctor", "队医"},
     {"role.team", "team", "全队"},
-    {"role.unknown", "?", "?"},
-    {"elig.team_title", "{0} · {1} — {2}", "{0} · {1} — {2}"},
+    {"role.unknown", "unknown", "身份不明"},
+    {"elig.team_title", "{0} · {1} — {2}", "{0} · {1} — 文件 {2}"},
     {"elig.team_line", "(team)", "（全队）"},
     {"elig.summary_title", "Summary (reference date {0}, rules {1})", "汇总（参照日期 {0}，规程 {1}）"},
+    {"elig.summary_sheet", "Summary", "汇总"},
     {"elig.total", "All teams", "合计"},
     {"elig.docs_not_checked", "Documents were not checked: pass --teams FILE to check each team's registration form, sealed scan, app registration and pledges",
      "未检查报名材料：使用 --teams 文件可检查各队报名表、盖章扫描件、APP 报名及承诺书"},

@@ -49,26 +49,20 @@ bool split_score(std::string_view s, std::string_view& a, std::string_view& b) {
   return true;
 }
 
-// How often each pair of teams of one group meets: a square matrix that grows
-// as teams appear.
+// How often each pair of teams of one group meets: the lower triangle of a
+// square matrix, row by row, so that it grows as teams appear by appending
+// (pair (a, b) with a < b is at b * (b - 1) / 2 + a).
 class MeetingCounter {
  public:
   // Counts one more meeting of a and b (ids < teams) and returns the total.
   int count(std::uint32_t a, std::uint32_t b, std::size_t teams) {
-    if (teams > m_side) {
-      const std::size_t side = std::max(teams, m_side * 2);
-      std::vector<int> grown(side * side, 0);
-      for (std::size_t i = 0; i < m_side; ++i) {
-        for (std::size_t j = 0; j < m_side; ++j) grown[i * side + j] = m_counts[i * m_side + j];
-      }
-      m_counts.swap(grown);
-      m_side = side;
-    }
-    return ++m_counts[std::min(a, b) * m_side + std::max(a, b)];
+    const std::size_t lo = std::min(a, b), hi = std::max(a, b);
+    const std::size_t at = hi * (hi - 1) / 2 + lo;
+    if (at >= m_counts.size()) m_counts.resize(teams * (teams - 1) / 2, 0);
+    return ++m_counts[at];
   }
 
  private:
-  std::size_t m_side = 0;
   std::vector<int> m_counts;
 };
 
@@ -218,6 +212,7 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
   // Pairs seen per group, for the meeting-count warning.
   std::vector<MeetingCounter> meetings(into.groups.size());
   TeamLookup teams;
+  std::size_t previous_group = static_cast<std::size_t>(-1);
 
   std::string scratch_a, scratch_b;
   while (reader.next(rec)) {
@@ -358,8 +353,16 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
     }
     if (!ok) continue;
 
+    const std::size_t groups_before = into.groups.size();
     const std::size_t gi = into.intern_group(group_name);
     Group& g = into.groups[gi];
+    if (into.groups.size() > groups_before && previous_group < groups_before) {
+      // A new group: most files give the groups one after another, all of a
+      // size, so room for as many matches as the group before saves growing
+      // (and the memory a doubled vector leaves unused).
+      g.matches.reserve(into.groups[previous_group].matches.size());
+    }
+    previous_group = gi;
     if (!hm.has(c_group)) g.named_after_file = true;
     m.home = teams.intern(g, gi, home);
     m.away = teams.intern(g, gi, away);
@@ -371,6 +374,11 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
       }
     }
     g.matches.push_back(m);
+  }
+  // Give back what growing left unused, where it is much (groups interleaved
+  // row by row grow together): the matches are most of the memory kept.
+  for (Group& g : into.groups) {
+    if (g.matches.capacity() - g.matches.size() > g.matches.size() / 4 + 16) g.matches.shrink_to_fit();
   }
 }
 

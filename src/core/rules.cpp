@@ -372,7 +372,10 @@ std::string format_rules(const Rules& r) {
   line("max_meetings", std::to_string(r.max_meetings));
   line("qualify", std::to_string(r.qualify));
   o += "\n# Knockout pairing from group places: `A1-B2` is the winner of group A\n"
-       "# against the runner-up of group B.\n";
+       "# against the runner-up of group B; `3rd1` is the best third-placed team\n"
+       "# across groups (per match: points, goal difference, goals), `3rd2` the\n"
+       "# next. Matches in bracket order: the winners of the first two meet in the\n"
+       "# next round, and so on (1, 2, 4, 8 or 16 matches). Empty: no knockout.\n";
   line("pairing", r.pairing);
   const EligibilityRule& e = r.eligibility;
   o += "\n# Eligibility. Bands are stated for `eligibility.season`; --season Y shifts them\n"

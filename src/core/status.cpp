@@ -22,6 +22,7 @@
 #include "matchday/status.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -30,9 +31,15 @@ namespace matchday {
 namespace {
 
 // The work budget of the whole check, in team-nodes (search nodes times
-// teams): a group of 6 teams with 9 fixtures left under the Qinghai rules
-// (4^9 = 262,144 results) fits with room to spare.
+// teams squared): a group of 6 teams with 9 fixtures left under the Qinghai
+// rules (4^9 = 262,144 results) fits with room to spare.
 constexpr std::uint64_t k_work_budget = 40'000'000;
+// The budget of simulated rankings, in teams plus matches per ranking (one
+// costs about 3 microseconds for 6 teams and 15 matches): for the check, and
+// for the ways through that --explain names. Together with the nodes, a
+// group answers in well under a second whatever its size.
+constexpr std::uint64_t k_ranking_budget = 150'000 * 21;
+constexpr std::uint64_t k_way_ranking_budget = 40'000 * 21;
 // Failed searches for scores, per team and question, before the question is
 // left to hinge on goal margins without more searching.
 constexpr int k_score_searches = 64;
@@ -170,8 +177,10 @@ class StatusCheck {
     }
     m_find.assign(static_cast<std::size_t>(m_n), {});
     m_node_budget = std::max<std::uint64_t>(k_work_budget / static_cast<std::uint64_t>(m_n * m_n), 1000);
+    m_ranking_left = k_ranking_budget;
     search(0);
     const bool exact = !m_exhausted;
+    m_ranking_left = k_way_ranking_budget;
     if (!exact) {
       table.status_notes.push_back({m_points_first ? StatusNote::Kind::points_only : StatusNote::Kind::unchecked,
                                     0, m_q, static_cast<int>(m_fixtures.size()), {}, false, false});
@@ -276,6 +285,14 @@ class StatusCheck {
       const Outcome o = m_kinds[static_cast<std::size_t>(m_assign[f])].outcome;
       set_score(f, m_assign[f], o == Outcome::home_win ? 1 : 0, o == Outcome::away_win ? 1 : 0);
     }
+  }
+
+  // A simulated ranking, within the budget; nullopt past it.
+  std::optional<OpenRanking> rank_sim(const OpenCriterion* open) {
+    const std::uint64_t cost = m_sim.teams.size() + m_sim.matches.size();
+    if (m_ranking_left < cost) return std::nullopt;
+    m_ranking_left -= cost;
+    return rank_group_open(m_sim, m_rules, m_adjust, open);
   }
 
   [[nodiscard]] Place place_of(const OpenRanking& r, std::uint32_t t) const {
@@ -413,7 +430,12 @@ class StatusCheck {
     }
     if (ties.empty()) return;
     set_representative_scores();
-    const OpenRanking ranking = rank_group_open(m_sim, m_rules, m_adjust, &m_open);
+    const std::optional<OpenRanking> simulated = rank_sim(&m_open);
+    if (!simulated) {
+      m_exhausted = true;
+      return;
+    }
+    const OpenRanking& ranking = *simulated;
     for (std::uint32_t t : ties) {
       Finding& f = m_find[t];
       const Place p = place_of(ranking, t);
@@ -489,7 +511,12 @@ class StatusCheck {
         scores[f] = {home, away};
         set_score(f, m_assign[f], home, away);
       }
-      const Place p = place_of(rank_group_open(m_sim, m_rules, m_adjust, nullptr), t);
+      const std::optional<OpenRanking> ranking = rank_sim(nullptr);
+      if (!ranking) {
+        m_exhausted = true;  // out of budget: nothing is proven past here
+        break;
+      }
+      const Place p = place_of(*ranking, t);
       const bool lots = !in(p) && !out(p);
       if (want_in ? in(p) : out(p)) return Witness{m_assign, scores, false};
       if (lots && !by_lots) by_lots = Witness{m_assign, scores, true};
@@ -505,7 +532,8 @@ class StatusCheck {
       if (surely_out(t)) return false;
     }
     set_representative_scores();
-    return in(place_of(rank_group_open(m_sim, m_rules, m_adjust, &m_open), t));
+    const std::optional<OpenRanking> ranking = rank_sim(&m_open);
+    return ranking && in(place_of(*ranking, t));  // past the budget: not shown to be through
   }
 
   // Whether `t` is through for every outcome of the `free` fixtures (the
@@ -525,10 +553,13 @@ class StatusCheck {
   }
 
   // The outcomes of fixture `f` in the order a way through for `t` tries
-  // them: its own wins first; elsewhere, the team with fewer points wins.
+  // them: its own wins first; elsewhere, wins for the team farther from `t`
+  // on points (the closer one is the rival).
   std::vector<int> preferred(std::size_t f, std::uint32_t t) const {
     const Fixture& x = m_fixtures[f];
-    bool home_first = x.home == t || (x.away != t && m_points[x.home] <= m_points[x.away]);
+    const int home_gap = std::abs(m_points[x.home] - m_points[t]);
+    const int away_gap = std::abs(m_points[x.away] - m_points[t]);
+    const bool home_first = x.home == t || (x.away != t && home_gap >= away_gap);
     std::vector<int> order(m_kinds.size());
     for (std::size_t k = 0; k < m_kinds.size(); ++k) order[k] = static_cast<int>(k);
     auto rank = [&](int k) {
@@ -630,6 +661,7 @@ class StatusCheck {
   OpenCriterion m_open;
   std::uint64_t m_nodes = 0;
   std::uint64_t m_node_budget = 0;
+  std::uint64_t m_ranking_left = 0;
   bool m_exhausted = false;
 };
 
