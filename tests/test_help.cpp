@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -110,18 +111,26 @@ TEST_CASE("help under zh: every option described in Chinese") {
     CAPTURE(command);
     const Output io = run({"matchday", command, "--help"}, "zh_CN.UTF-8");
     CHECK(io.out.find("用法:") != std::string::npos);
-    // An option line: two spaces, the option, two or more spaces, the description.
+    // An option line: two spaces, the option, two or more spaces, the
+    // description; or, for a long option, the description on the next line.
     std::istringstream lines(io.out);
     std::string line;
     int options = 0;
     const std::regex option_line(R"(^  (-\S+|[a-z]+)\b.*?\s{2,}(\S.*)$)");
+    const std::regex long_option_line(R"(^  (-\S+|[a-z]+)\b\S*( \S+)*$)");
+    const std::regex continuation(R"(^ {30}(\S.*)$)");
+    bool expect_continuation = false;
     while (std::getline(lines, line)) {
       std::smatch m;
-      if (std::regex_match(line, m, option_line)) {
+      CAPTURE(line);
+      if (expect_continuation && std::regex_match(line, m, continuation)) {
         ++options;
-        CAPTURE(line);
+        CHECK(has_cjk(m[1].str()));
+      } else if (std::regex_match(line, m, option_line)) {
+        ++options;
         CHECK(has_cjk(m[2].str()));
       }
+      expect_continuation = std::regex_match(line, long_option_line);
     }
     CHECK(options >= 3);
   }
@@ -132,16 +141,22 @@ TEST_CASE("help under zh: every option described in Chinese") {
 
 TEST_CASE("CLI11's parse errors in Chinese") {
   SUBCASE("each form CLI11 2.1 produces has a translation") {
-    const std::pair<CLI::Error, std::string> cases[] = {
-        {CLI::ExtrasError(std::vector<std::string>{"foo"}), "无法识别的参数：foo"},
-        {CLI::RequiredError("A subcommand"), "缺少子命令"},
-        {CLI::RequiredError("files"), "缺少必需的参数：files"},
-        {CLI::ValidationError("--format", "xml not in {table,csv}"), "--format：不能是“xml”"},
-        {CLI::ValidationError("--through", "Value -1 not in range 0 to 1.797693e+308"), "--through：-1 不能小于 0"},
-        {CLI::ConversionError("--through", std::vector<std::string>{"x"}), "--through：无法理解“x”"},
-        {CLI::ArgumentMismatch::TypedAtLeast("--group", 1, "TEXT"), "--group 后面缺少值"},
+    // Held by pointer: the translation looks at the error's class.
+    const std::pair<std::shared_ptr<const CLI::Error>, std::string> cases[] = {
+        {std::make_shared<CLI::ExtrasError>(std::vector<std::string>{"foo"}), "无法识别的参数：foo"},
+        {std::make_shared<CLI::ExtrasError>("standings", std::vector<std::string>{"a", "b"}), "无法识别的参数：b a"},
+        {std::make_shared<CLI::RequiredError>("A subcommand"), "缺少子命令"},
+        {std::make_shared<CLI::RequiredError>("files"), "缺少必需的参数：files"},
+        {std::make_shared<CLI::ValidationError>("--format", "xml not in {table,csv}"), "--format：不能是“xml”"},
+        {std::make_shared<CLI::ValidationError>("--every", "Value 0 not in range 1 to 366"),
+         "--every：0 必须在 1 到 366 之间"},
+        {std::make_shared<CLI::ConversionError>("--through", std::vector<std::string>{"x"}), "--through：无法理解“x”"},
+        {std::make_shared<CLI::ArgumentMismatch>(CLI::ArgumentMismatch::TypedAtLeast("--group", 1, "TEXT")),
+         "--group 后面缺少值"},
+        {std::make_shared<CLI::ExcludesError>("--a", "--b"), "--a 不能与 --b 同时使用"},
     };
-    for (const auto& [error, expected] : cases) {
+    for (const auto& [pointer, expected] : cases) {
+      const CLI::Error& error = *pointer;
       CAPTURE(error.what());
       const std::string zh = cli_error_message(error, Lang::zh);
       CAPTURE(zh);
@@ -153,6 +168,14 @@ TEST_CASE("CLI11's parse errors in Chinese") {
     const std::string zh = cli_error_message(CLI::ConfigError("something new"), Lang::zh);
     CHECK(zh.find("something new") != std::string::npos);
     CHECK(has_cjk(zh));
+  }
+  SUBCASE("CLI::NonNegativeNumber's range, plainly, in both languages") {
+    Output en = run({"matchday", "standings", "--through=-1", "x.csv"});
+    CHECK(en.err == "--through: -1 must be at least 0\nRun with --help for more information.\n");
+    Output zh = run({"matchday", "standings", "--through=-1", "x.csv"}, "zh_CN.UTF-8");
+    CHECK(zh.err == "--through：-1 不能小于 0\n加上 --help 可查看用法说明。\n");
+    Output word = run({"matchday", "standings", "--through", "x", "x.csv"});
+    CHECK(word.err.starts_with("--through: \"x\" is not a number"));
   }
   SUBCASE("through run_cli: the exit code stays 2, the message is Chinese") {
     Output io;

@@ -94,6 +94,16 @@ TEST_CASE("check_id_number: the damaged forms") {
   CHECK(check_id_number("630102203001011031", Date{2030, 1, 1}).ok());
 }
 
+TEST_CASE("fuzz finding: an 18-character number in scientific notation shows as written") {
+  // fuzz_idcard, input "63016.30102E+17010": sci_notation with length 18 left
+  // number() as 18 NUL characters, so the cell could not be shown or checked again.
+  const IdCheck id = check_id_number("63016.30102E+17010", Date{2025, 7, 30});
+  CHECK(id.problem == IdProblem::sci_notation);
+  CHECK(id.number() == "63016.30102E+17010");
+  CHECK(id.person_key() == 0);
+  CHECK(check_id_number(id.number(), Date{2025, 7, 30}).problem == IdProblem::sci_notation);
+}
+
 TEST_CASE("id_check_character: ISO 7064 MOD 11-2") {
   CHECK(id_check_character("63010220080101001") == '7');
   CHECK(id_check_character("63252120090615006") == 'X');

@@ -91,36 +91,46 @@ struct Category {
 [[nodiscard]] Place locate(std::string_view text, std::string_view province,
                            const std::vector<std::string>& aliases);
 
+// What few rows have: the text of a cell that is not as expected, kept for
+// the messages about it, and the problems found reading the row. Most rows
+// have none, so these live beside the rows (Roster::notes) and a row is small
+// (a million rows are read in one run: issue 3).
+struct RowNotes {
+  std::string category_text;    // as written, when it is not a known category
+  std::string id_text;          // the ID cell as written, when the number has a problem
+  std::string hukou_text;       // the province cell, when it is not inside
+  std::string hukou_type_text;  // as written, when it is not family or individual
+  std::string school_text;      // the school cell, when it is not inside
+  std::vector<Finding> findings;  // problems found reading the row
+};
+
 // One roster row as read. Cells that could not be read are findings; the
 // fields they would have filled stay empty.
 struct RosterRow {
+  static constexpr std::uint32_t k_no_notes = static_cast<std::uint32_t>(-1);
+
   std::uint32_t source = 0;  // index into Roster::sources
   std::uint32_t line = 0;    // physical line where the row starts
   std::uint32_t team = 0;    // index into Roster::teams
+  // Headers as written, for messages (indexes into Roster::headers).
+  std::uint32_t headers = 0;
+  std::uint32_t notes = k_no_notes;  // index into Roster::notes
   Category category;
-  std::string category_text;  // as written, when it is not a known category
   Role role = Role::player;
-  std::string name;
   Sex sex = Sex::unknown;
-  std::string sex_text;  // as written
-  std::optional<Date> birth_date;
-  IdCheck id;
-  std::string id_text;      // the cell as written, when the number has a problem
-  int shirt = -1;           // -1: none
   Place hukou_place = Place::none;
-  std::string hukou_text;   // the province cell, when it is not inside
   HukouType hukou_type = HukouType::none;
-  std::string hukou_type_text;  // as written
-  std::optional<Date> hukou_since;
   Place school_place = Place::none;
-  std::string school_text;  // the school cell, when it is not inside
-  std::optional<Date> school_since;
   YesNo full_time = YesNo::absent;
   YesNo anti_doping = YesNo::absent;
   YesNo discipline = YesNo::absent;
-  // Headers as written, for messages (indexes into Roster::headers).
-  std::uint32_t headers = 0;
-  std::vector<Finding> findings;  // problems found reading the row
+  int shirt = -1;  // -1: none
+  std::string name;
+  std::string sex_text;  // as written
+  std::optional<Date> birth_date;
+  std::optional<Date> hukou_since;
+  std::optional<Date> school_since;
+  IdCheck id;
 };
 
 // The headers of one file, as written (or the canonical key when absent).
@@ -135,8 +145,17 @@ struct Roster {
   std::vector<RosterHeaders> headers;      // per source
   std::vector<std::string> teams;          // team names in order of first appearance
   std::vector<RosterRow> rows;             // in input order, file by file
+  std::vector<RowNotes> notes;             // of the rows that have any
+
+  // The notes of `row` (empty ones when it has none).
+  [[nodiscard]] const RowNotes& notes_of(const RosterRow& row) const;
+  // The notes of `row`, added when it has none yet.
+  RowNotes& notes_for(RosterRow& row);
 
   std::uint32_t intern_team(std::string_view name);
+  // Appends `part` (read on its own, e.g. by another thread) as if its files
+  // had been read into this roster after the ones already here.
+  void append(Roster&& part);
   std::unordered_map<std::string, std::uint32_t> team_index_;  // internal
 };
 

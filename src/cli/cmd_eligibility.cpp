@@ -104,7 +104,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   for (std::size_t i = 0; i < roster.rows.size(); ++i) {
     const RosterRow& r = roster.rows[i];
     row(roster.sources[r.source], r.line, roster.teams[r.team],
-        r.category.known() ? std::string_view(r.category.code()) : std::string_view(r.category_text),
+        r.category.known() ? std::string_view(r.category.code()) : std::string_view(roster.notes_of(r).category_text),
         r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
   }
   for (const TeamVerdict& t : report.teams) {
@@ -161,7 +161,7 @@ Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, c
     const RosterRow& r = roster.rows[i];
     const RowVerdict& v = report.rows[i];
     std::vector<std::string> row{roster.sources[r.source], std::to_string(r.line), roster.teams[r.team],
-                                 r.category.known() ? r.category.code() : r.category_text,
+                                 r.category.known() ? r.category.code() : roster.notes_of(r).category_text,
                                  r.role == Role::unknown ? "" : std::string(role_name(r.role)), r.name,
                                  verdict_word(ctx, v.eligible, false), reason_list(v.findings)};
     if (json) row.push_back(details(v.findings));

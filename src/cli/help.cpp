@@ -99,13 +99,12 @@ void localise_text(const std::string& code, const std::string& text, Lang lang, 
 
 void localise(CLI::App& app, const std::string& command, Lang lang, std::vector<std::string>& problems) {
   app.formatter(std::make_shared<LocalFormatter>(lang));
-  if (lang == Lang::zh) {
-    app.failure_message([](const CLI::App* a, const CLI::Error& e) {
-      std::string out = cli_error_message(e, Lang::zh) + "\n";
-      if (a->get_help_ptr() != nullptr) out += text_of("cli.run_help", Lang::zh) + "\n";
-      return out;
-    });
-  }
+  // As CLI::FailureMessage::simple, with the message from cli_error_message.
+  app.failure_message([lang](const CLI::App* a, const CLI::Error& e) {
+    std::string out = cli_error_message(e, lang) + "\n";
+    if (a->get_help_ptr() != nullptr) out += text_of("cli.run_help", lang) + "\n";
+    return out;
+  });
   const std::string prefix = "help." + command;
   localise_text(prefix, app.get_description(), lang, problems, [&](std::string s) { app.description(s); });
   localise_text(prefix + ".footer", app.get_footer(), lang, problems, [&](std::string s) { app.footer(s); });
@@ -134,6 +133,20 @@ std::optional<std::vector<std::string>> match(const std::string& what, const cha
   return groups;
 }
 
+// "0.000000" -> "0": how CLI::Range prints its bounds, made readable.
+std::string trim_number(std::string s) {
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+bool is_number(const std::string& s) {
+  static const std::regex number(R"([-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?)");
+  return std::regex_match(s, number);
+}
+
 }  // namespace
 
 Lang help_language(const std::vector<std::string>& args, std::string_view env_lang) {
@@ -160,6 +173,17 @@ std::vector<std::string> localise_help(CLI::App& app, Lang lang) {
 
 std::string cli_error_message(const CLI::Error& e, Lang lang) {
   const std::string what = e.what();
+  // A range with no upper end (CLI::NonNegativeNumber) prints the largest
+  // double in full, and a word where a number belongs is no range problem:
+  // say both plainly, in English too.
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
+    if (auto g = match(what, "(.+?): Value (.*) not in range (.*) to (.*)")) {
+      const std::vector<std::string>& v = *g;
+      if (!is_number(v[1])) return text_of("cli.not_number", lang, {v[0], v[1]});
+      if (v[3].size() > 30) return text_of("cli.below_minimum", lang, {v[0], v[1], trim_number(v[2])});
+      if (lang == Lang::zh) return text_of("cli.not_in_range", lang, {v[0], v[1], trim_number(v[2]), trim_number(v[3])});
+    }
+  }
   if (lang == Lang::en) return what;
   // The class, not get_name(): CLI11 names some errors after the subcommand.
   const std::string name = dynamic_cast<const CLI::ExtrasError*>(&e)        ? "ExtrasError"
@@ -180,8 +204,6 @@ std::string cli_error_message(const CLI::Error& e, Lang lang) {
       {"RequiredError", "A subcommand is required", "cli.subcommand_required"},
       {"RequiredError", "(.+) is required", "cli.required"},
       {"ValidationError", "(.+?): (.*) not in (\\{.*\\})", "cli.not_in"},
-      {"ValidationError", "(.+?): Value (.*) not in range (.*) to 1\\.79769.*", "cli.below_minimum"},
-      {"ValidationError", "(.+?): Value (.*) not in range (.*) to (.*)", "cli.not_in_range"},
       {"ValidationError", "(.+?): File does not exist: (.*)", "cli.no_file"},
       {"ValidationError", "(.+?): (?:File is actually a directory|Directory does not exist|Path does not exist): (.*)",
        "cli.bad_path"},

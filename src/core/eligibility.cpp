@@ -19,10 +19,11 @@ Finding make(Reason reason, std::string column, std::string value, std::string_v
 std::string_view sex_code(Sex s) { return s == Sex::male ? "M" : s == Sex::female ? "F" : ""; }
 
 // The ID problem as a finding on the ID column.
-void id_findings(const RosterRow& r, const RosterHeaders& h, const Date& as_of, std::vector<Finding>& out) {
+void id_findings(const RosterRow& r, const RowNotes& notes, const RosterHeaders& h, const Date& as_of,
+                 std::vector<Finding>& out) {
   const IdCheck& id = r.id;
   const std::string& col = h.id_number;
-  const std::string& v = r.id_text;
+  const std::string& v = notes.id_text;
   switch (id.problem) {
     case IdProblem::none: return;
     case IdProblem::empty: out.push_back(make(Reason::missing_field, col, v, "elig.id_missing")); return;
@@ -66,32 +67,32 @@ Route period(const std::optional<Date>& since, int years, Date as_of, std::strin
   return {false, {short_code, {since->iso(), reached.iso(), as_of.iso(), std::to_string(years)}}, 2};
 }
 
-Route hukou_route(const RosterRow& r, const EligibilityRule& rule, Date as_of) {
+Route hukou_route(const RosterRow& r, const RowNotes& notes, const EligibilityRule& rule, Date as_of) {
   switch (r.hukou_place) {
     case Place::none: return {false, {"res.hukou_none", {}}};
-    case Place::outside: return {false, {"res.hukou_outside", {r.hukou_text, rule.province}}};
-    case Place::unclear: return {false, {"res.hukou_unclear", {r.hukou_text, rule.province}}};
+    case Place::outside: return {false, {"res.hukou_outside", {notes.hukou_text, rule.province}}};
+    case Place::unclear: return {false, {"res.hukou_unclear", {notes.hukou_text, rule.province}}};
     case Place::inside: break;
   }
   switch (r.hukou_type) {
     case HukouType::none:
-      if (r.hukou_type_text.empty()) return {false, {"res.hukou_type_missing", {}}, 1};
-      return {false, {"res.hukou_type_unknown", {r.hukou_type_text}}, 1};
+      if (notes.hukou_type_text.empty()) return {false, {"res.hukou_type_missing", {}}, 1};
+      return {false, {"res.hukou_type_unknown", {notes.hukou_type_text}}, 1};
     case HukouType::collective:
     case HukouType::temporary:
       return {false, {r.hukou_type == HukouType::collective ? "res.hukou_collective" : "res.hukou_temporary",
-                      {r.hukou_type_text}}, 1};
+                      {notes.hukou_type_text}}, 1};
     case HukouType::family:
     case HukouType::individual: break;
   }
   return period(r.hukou_since, rule.residency_years, as_of, "res.hukou_since_missing", "res.hukou_since_short");
 }
 
-Route school_route(const RosterRow& r, const EligibilityRule& rule, Date as_of) {
+Route school_route(const RosterRow& r, const RowNotes& notes, const EligibilityRule& rule, Date as_of) {
   switch (r.school_place) {
     case Place::none: return {false, {"res.school_none", {}}};
-    case Place::outside: return {false, {"res.school_outside", {r.school_text, rule.province}}};
-    case Place::unclear: return {false, {"res.school_unclear", {r.school_text, rule.province}}};
+    case Place::outside: return {false, {"res.school_outside", {notes.school_text, rule.province}}};
+    case Place::unclear: return {false, {"res.school_unclear", {notes.school_text, rule.province}}};
     case Place::inside: break;
   }
   if (r.full_time == YesNo::no) return {false, {"res.school_not_full_time", {}}, 3};
@@ -250,12 +251,13 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
   for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
     const RosterRow& r = roster.rows[i];
     const RosterHeaders& h = roster.headers[r.headers];
+    const RowNotes& notes = roster.notes_of(r);
     std::vector<Finding>& f = rep.rows[i].findings;
-    if (!r.findings.empty()) f.insert(f.begin(), r.findings.begin(), r.findings.end());
+    if (!notes.findings.empty()) f.insert(f.begin(), notes.findings.begin(), notes.findings.end());
     if (r.role != Role::player) {
       // Staff: role, limits and duplicates only. An unknown role is a finding already.
     } else {
-      id_findings(r, h, rep.as_of, f);
+      id_findings(r, notes, h, rep.as_of, f);
       if (r.id.ok()) {
         if (r.birth_date && *r.birth_date != r.id.birth) {
           f.push_back(make(Reason::id_birth_mismatch, h.birth_date, r.birth_date->iso(), "elig.id_birth_mismatch",
@@ -300,19 +302,19 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
         }
       }
       // Residency: household registration, or else full-time school enrolment.
-      const Route hukou = hukou_route(r, rule, rep.as_of);
+      const Route hukou = hukou_route(r, notes, rule, rep.as_of);
       if (!hukou.ok) {
-        const Route school = school_route(r, rule, rep.as_of);
+        const Route school = school_route(r, notes, rule, rep.as_of);
         if (!school.ok) {
           // The cell shown is the household registration's failing one (the
           // usual route); the school route's failure is in the words.
-          Finding nr{Reason::no_residency, h.hukou_province, r.hukou_text, {hukou.why, school.why}};
+          Finding nr{Reason::no_residency, h.hukou_province, notes.hukou_text, {hukou.why, school.why}};
           if (r.hukou_place == Place::none && r.school_place != Place::none) {
             nr.column = school.column == 2 ? h.school_since : school.column == 3 ? h.school_full_time : h.school_province;
-            nr.value = school.column == 2 && r.school_since ? r.school_since->iso() : school.column == 0 ? r.school_text : "";
+            nr.value = school.column == 2 && r.school_since ? r.school_since->iso() : school.column == 0 ? notes.school_text : "";
           } else if (hukou.column == 1) {
             nr.column = h.hukou_type;
-            nr.value = r.hukou_type_text;
+            nr.value = notes.hukou_type_text;
           } else if (hukou.column == 2) {
             nr.column = h.hukou_since;
             nr.value = r.hukou_since ? r.hukou_since->iso() : "";

@@ -1,5 +1,7 @@
 #include "matchday/idcard.hpp"
 
+#include <algorithm>
+
 #include "matchday/text.hpp"
 
 namespace matchday {
@@ -91,6 +93,8 @@ IdCheck check_id_number(std::string_view cell, Date as_of) {
   r.length = static_cast<std::uint8_t>(std::min<std::size_t>(s.size(), 255));
   if (looks_scientific(s)) {
     r.problem = IdProblem::sci_notation;
+    // 18 characters of it: number() shows them as written, not 18 NULs.
+    if (s.size() == 18) std::copy_n(s.data(), 18, r.digits.data());
     return r;
   }
   bool all_digits = true;

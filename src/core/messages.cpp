@@ -24,8 +24,9 @@ constexpr MessageEntry k_catalogue[] = {
     {"xlsx_format_mismatch",
      "-o {0} names an Excel workbook but --format is {1}, which Excel would refuse to open; drop --format, or name the file .{1}",
      "-o {0} 是 Excel 工作簿文件名，但 --format 为 {1}，Excel 将无法打开；请去掉 --format，或把文件扩展名改为 .{1}"},
-    {"xlsx_text_only", "this output is text and cannot be written as an Excel workbook; use --format csv and open the file in Excel",
-     "此输出为文本，无法写成 Excel 工作簿；请使用 --format csv，再用 Excel 打开该文件"},
+    {"xlsx_text_only",
+     "this output is text, not a table, so it cannot be an Excel workbook: leave out --format xlsx and give -o a name that does not end in .xlsx",
+     "此输出是文本而不是表格，不能写成 Excel 工作簿：请去掉 --format xlsx，并给 -o 一个不以 .xlsx 结尾的文件名"},
 
     // The command line's own words (help.cpp): CLI11's help labels and type
     // names, and its parse errors in Chinese (English keeps CLI11's wording).
@@ -51,6 +52,7 @@ constexpr MessageEntry k_catalogue[] = {
     {"cli.required", "{0} is required", "缺少必需的参数：{0}"},
     {"cli.not_in", "{0}: {1} not in {2}", "{0}：不能是“{1}”；可选值为 {2}"},
     {"cli.below_minimum", "{0}: {1} must be at least {2}", "{0}：{1} 不能小于 {2}"},
+    {"cli.not_number", "{0}: \"{1}\" is not a number; give a whole number such as 2", "{0}：“{1}”不是数字；请给出整数，例如 2"},
     {"cli.not_in_range", "{0}: {1} must be between {2} and {3}", "{0}：{1} 必须在 {2} 到 {3} 之间"},
     {"cli.no_file", "{0}: file does not exist: {1}", "{0}：文件不存在：{1}"},
     {"cli.bad_path", "{0}: not a usable path: {1}", "{0}：路径不可用：{1}"},

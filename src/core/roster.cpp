@@ -1,6 +1,8 @@
 #include "matchday/roster.hpp"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "matchday/csv.hpp"
 #include "matchday/text.hpp"
@@ -88,6 +90,29 @@ DateParse fast_date(std::string_view raw) {
   }
   return parse_date(raw);
 }
+
+// The last cell of an enumerated column and what it read as. A column
+// usually says the same thing row after row (运动员, 男, 甲组男子, 家庭户), so
+// the cell is parsed once per change instead of once per row. `parse` must be
+// a pure function of the text.
+template <class T>
+class LastParse {
+ public:
+  template <class Parse>
+  const T& operator()(std::string_view text, Parse parse) {
+    if (!m_valid || text != m_text) {
+      m_text.assign(text);
+      m_value = parse(text);
+      m_valid = true;
+    }
+    return m_value;
+  }
+
+ private:
+  std::string m_text;
+  T m_value{};
+  bool m_valid = false;
+};
 
 std::string_view date_message(DateError e) {
   switch (e) {
@@ -249,6 +274,47 @@ Place locate(std::string_view text, std::string_view province, const std::vector
   return Place::unclear;
 }
 
+const RowNotes& Roster::notes_of(const RosterRow& row) const {
+  static const RowNotes k_none;
+  return row.notes == RosterRow::k_no_notes ? k_none : notes[row.notes];
+}
+
+RowNotes& Roster::notes_for(RosterRow& row) {
+  if (row.notes == RosterRow::k_no_notes) {
+    row.notes = static_cast<std::uint32_t>(notes.size());
+    notes.emplace_back();
+  }
+  return notes[row.notes];
+}
+
+void Roster::append(Roster&& part) {
+  if (sources.empty() && teams.empty() && rows.empty() && notes.empty()) {
+    *this = std::move(part);
+    return;
+  }
+  const auto source_base = static_cast<std::uint32_t>(sources.size());
+  const auto headers_base = static_cast<std::uint32_t>(headers.size());
+  const auto notes_base = static_cast<std::uint32_t>(notes.size());
+  std::vector<std::uint32_t> team_of(part.teams.size());
+  for (std::size_t t = 0; t < part.teams.size(); ++t) team_of[t] = intern_team(part.teams[t]);
+  sources.insert(sources.end(), std::make_move_iterator(part.sources.begin()),
+                 std::make_move_iterator(part.sources.end()));
+  headers.insert(headers.end(), std::make_move_iterator(part.headers.begin()),
+                 std::make_move_iterator(part.headers.end()));
+  notes.insert(notes.end(), std::make_move_iterator(part.notes.begin()), std::make_move_iterator(part.notes.end()));
+  if (rows.capacity() - rows.size() < part.rows.size()) {
+    rows.reserve(std::max(rows.size() + part.rows.size(), 2 * rows.capacity()));
+  }
+  for (RosterRow& r : part.rows) {
+    r.source += source_base;
+    r.headers += headers_base;
+    r.team = team_of[r.team];
+    if (r.notes != RosterRow::k_no_notes) r.notes += notes_base;
+    rows.push_back(std::move(r));
+  }
+  part = Roster{};
+}
+
 std::uint32_t Roster::intern_team(std::string_view team_name) {
   if (!teams.empty() && teams.back() == team_name) return static_cast<std::uint32_t>(teams.size() - 1);
   auto [it, added] = team_index_.try_emplace(std::string(team_name), static_cast<std::uint32_t>(teams.size()));
@@ -324,6 +390,23 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
   RowReader row(source, hm, row_sink);
   std::uint32_t last_team = static_cast<std::uint32_t>(-1);
   std::optional<Category> last_category;
+  LastParse<std::optional<Role>> role_of;
+  LastParse<std::optional<Category>> category_of;
+  LastParse<std::optional<Sex>> sex_of;
+  LastParse<std::optional<HukouType>> hukou_type_of;
+  LastParse<std::optional<bool>> full_time_of, anti_doping_of, discipline_of;
+  LastParse<Place> hukou_place_of, school_place_of;
+  const auto place = [&](std::string_view cell) { return locate(cell, options.province, options.province_aliases); };
+
+  // Room for every line (an upper bound of the rows), within reason: the
+  // rows are not moved as they come, and a file of blank lines reserves little.
+  {
+    const std::size_t lines = std::min<std::size_t>(
+        static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, text.size() / 32 + 16);
+    if (into.rows.capacity() - into.rows.size() < lines) {
+      into.rows.reserve(std::max(into.rows.size() + lines, 2 * into.rows.capacity()));
+    }
+  }
   while (reader.next(rec)) {
     if (rec.blank()) continue;
     row.start(rec);
@@ -337,11 +420,13 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     r.headers = headers_index;
     const auto finding = [&](Reason reason, std::size_t col, std::string_view code, std::vector<std::string> args = {}) {
       const int f = hm.index[col];
-      r.findings.push_back(Finding{reason, f >= 0 ? hm.header[static_cast<std::size_t>(f)] : std::string(k_columns[col].key),
-                                   std::string(trim(row.raw(col))), {Message{code, std::move(args)}}});
+      into.notes_for(r).findings.push_back(
+          Finding{reason, f >= 0 ? hm.header[static_cast<std::size_t>(f)] : std::string(k_columns[col].key),
+                  std::string(trim(row.raw(col))), {Message{code, std::move(args)}}});
     };
     if (rec.unterminated_quote) {
-      r.findings.push_back(Finding{Reason::missing_field, "", "", {Message{"elig.unterminated_quote", {}}}});
+      into.notes_for(r).findings.push_back(
+          Finding{Reason::missing_field, "", "", {Message{"elig.unterminated_quote", {}}}});
     }
 
     // Team: the cell, else the file's default (its stem).
@@ -351,7 +436,7 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     last_team = r.team;
 
     // Role first: staff rows need fewer cells.
-    if (auto role = parse_role(row.text(c_role))) {
+    if (const std::optional<Role>& role = role_of(row.text(c_role), parse_role)) {
       r.role = *role;
     } else {
       r.role = Role::unknown;
@@ -362,10 +447,10 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     // Category: the cell, else --category.
     const std::string_view cat = row.text(c_category);
     if (!cat.empty()) {
-      if (auto c = parse_category(cat)) {
+      if (const std::optional<Category>& c = category_of(cat, parse_category)) {
         r.category = *c;
       } else {
-        r.category_text = std::string(cat);
+        into.notes_for(r).category_text = std::string(cat);
         finding(Reason::unknown_category, c_category, "elig.unknown_category");
       }
     } else if (options.category) {
@@ -377,12 +462,12 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     }
     if (r.category.known()) last_category = r.category;
 
-    r.name = std::string(row.text(c_name));
+    r.name = row.text(c_name);
     if (r.name.empty()) finding(Reason::missing_field, c_name, "elig.name_missing");
 
     const std::string_view sex = row.text(c_sex);
-    r.sex_text = std::string(sex);
-    if (auto sx = parse_sex(sex)) {
+    r.sex_text = sex;
+    if (const std::optional<Sex>& sx = sex_of(sex, parse_sex)) {
       r.sex = *sx;
     } else if (player) {
       finding(Reason::missing_field, c_sex, sex.empty() ? "elig.sex_missing" : "elig.sex_unknown");
@@ -391,7 +476,7 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     // The ID number: kept for every role (duplicates), judged for players.
     const std::string_view id_raw = row.raw(c_id);
     r.id = check_id_number(id_raw, options.as_of);
-    if (!r.id.ok()) r.id_text = std::string(trim(id_raw));
+    if (!r.id.ok()) into.notes_for(r).id_text = std::string(trim(id_raw));
 
     if (player) {
       const DateParse bd = fast_date(row.raw(c_birth));
@@ -411,12 +496,16 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
       }
       // Residency cells: read here, judged in check_eligibility.
       if (hm.has(c_hukou_province)) {
-        r.hukou_place = locate(row.text(c_hukou_province), options.province, options.province_aliases);
-        if (r.hukou_place != Place::inside) r.hukou_text = std::string(row.text(c_hukou_province));
+        const std::string_view province = row.text(c_hukou_province);
+        r.hukou_place = hukou_place_of(province, place);
+        if (r.hukou_place != Place::inside && !province.empty()) into.notes_for(r).hukou_text = std::string(province);
         const std::string_view type = row.text(c_hukou_type);
         if (!type.empty()) {
-          r.hukou_type_text = std::string(type);
-          if (auto t = parse_hukou_type(type)) r.hukou_type = *t;
+          if (const std::optional<HukouType>& t = hukou_type_of(type, parse_hukou_type)) r.hukou_type = *t;
+          // The text is only ever shown for a type that does not count.
+          if (r.hukou_type != HukouType::family && r.hukou_type != HukouType::individual) {
+            into.notes_for(r).hukou_type_text = std::string(type);
+          }
         }
         const DateParse since = fast_date(row.raw(c_hukou_since));
         if (since.date) {
@@ -426,8 +515,9 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
         }
       }
       if (hm.has(c_school_province)) {
-        r.school_place = locate(row.text(c_school_province), options.province, options.province_aliases);
-        if (r.school_place != Place::inside) r.school_text = std::string(row.text(c_school_province));
+        const std::string_view school = row.text(c_school_province);
+        r.school_place = school_place_of(school, place);
+        if (r.school_place != Place::inside && !school.empty()) into.notes_for(r).school_text = std::string(school);
         const DateParse since = fast_date(row.raw(c_school_since));
         if (since.date) {
           r.school_since = since.date;
@@ -438,27 +528,27 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
           const std::string_view ft = row.text(c_full_time);
           if (ft.empty()) {
             r.full_time = YesNo::empty;
-          } else if (auto yn = parse_yes_no(ft)) {
+          } else if (const std::optional<bool>& yn = full_time_of(ft, parse_yes_no)) {
             r.full_time = *yn ? YesNo::yes : YesNo::no;
           } else {
             finding(Reason::missing_field, c_full_time, "elig.yes_no_bad");
           }
         }
       }
-      const auto pledge = [&](std::size_t col, YesNo& into_field) {
+      const auto pledge = [&](std::size_t col, LastParse<std::optional<bool>>& parsed, YesNo& into_field) {
         if (!hm.has(col)) return;
         const std::string_view v = row.text(col);
         if (v.empty()) {
           into_field = YesNo::empty;
-        } else if (auto yn = parse_yes_no(v)) {
+        } else if (const std::optional<bool>& yn = parsed(v, parse_yes_no)) {
           into_field = *yn ? YesNo::yes : YesNo::no;
         } else {
           into_field = YesNo::absent;  // reported here, not again as a missing pledge
           finding(Reason::pledge_missing, col, "elig.yes_no_bad");
         }
       };
-      pledge(c_anti_doping, r.anti_doping);
-      pledge(c_discipline, r.discipline);
+      pledge(c_anti_doping, anti_doping_of, r.anti_doping);
+      pledge(c_discipline, discipline_of, r.discipline);
     }
   }
 }

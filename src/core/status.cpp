@@ -161,6 +161,8 @@ class StatusCheck {
     for (std::size_t t = 0; t < group.teams.size(); ++t) m_points[t] = m_rec[t].points + m_adjust[t];
     for (std::size_t f = 0; f < m_fixtures.size(); ++f) add_unassigned(f, 1);
     m_member.assign(group.teams.size(), 0);
+    m_surely_above.assign(group.teams.size(), 0);
+    m_surely_below.assign(group.teams.size(), 0);
     m_open = [this](Criterion c, std::span<const std::uint32_t> set, std::span<const std::uint32_t> mini) {
       return is_open(c, set, mini);
     };
@@ -299,10 +301,12 @@ class StatusCheck {
     int start = 0;
     for (std::size_t b = 0; b < r.buckets.size(); ++b) {
       const auto& bucket = r.buckets[b];
-      if (std::ranges::find(bucket, t) != bucket.end()) {
-        return {start, static_cast<int>(bucket.size()), r.open[b] != 0};
+      if (std::ranges::find(bucket, t) == bucket.end()) {
+        start += static_cast<int>(bucket.size());
+        continue;
       }
-      start += static_cast<int>(bucket.size());
+      if (!r.open[b]) return {start, static_cast<int>(bucket.size()), false};
+      return {start + m_surely_above[t], static_cast<int>(bucket.size()) - m_surely_above[t] - m_surely_below[t], true};
     }
     return {start, 1, false};
   }
@@ -357,15 +361,27 @@ class StatusCheck {
     if (h2h) {
       for (std::uint32_t t : mini) m_member[t] = 0;
     }
-    for (std::size_t i = 0; i < m_ranges.size(); ++i) {
-      for (std::size_t j = i + 1; j < m_ranges.size(); ++j) {
+    bool open = false;
+    for (std::size_t i = 0; i < m_ranges.size() && !open; ++i) {
+      for (std::size_t j = i + 1; j < m_ranges.size() && !open; ++j) {
         const Range& a = m_ranges[i];
         const Range& b = m_ranges[j];
-        const bool settled = (a.fixed() && b.fixed()) || a.hi < b.lo || b.hi < a.lo;
-        if (!settled) return true;
+        open = !((a.fixed() && b.fixed()) || a.hi < b.lo || b.hi < a.lo);
       }
     }
-    return false;
+    if (open) {
+      // The set stays one bucket; still, a team whose values all lie below
+      // another's finishes below it (for place_of).
+      for (std::size_t i = 0; i < set.size(); ++i) {
+        m_surely_above[set[i]] = 0;
+        m_surely_below[set[i]] = 0;
+        for (std::size_t j = 0; j < set.size(); ++j) {
+          m_surely_above[set[i]] += m_ranges[j].lo > m_ranges[i].hi;
+          m_surely_below[set[i]] += m_ranges[j].hi < m_ranges[i].lo;
+        }
+      }
+    }
+    return open;
   }
 
   // --- The exhaustive check.
@@ -657,6 +673,10 @@ class StatusCheck {
   std::vector<int> m_max_add;
   std::vector<Finding> m_find;
   std::vector<char> m_member;
+  // Per team of the last open bucket it was in: the teams of that bucket
+  // sure to finish above it, and below it.
+  std::vector<int> m_surely_above;
+  std::vector<int> m_surely_below;
   std::vector<Range> m_ranges;
   OpenCriterion m_open;
   std::uint64_t m_nodes = 0;

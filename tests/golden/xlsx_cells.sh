@@ -16,7 +16,7 @@ unzip -p "$file" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet
   unzip -p "$file" "xl/worksheets/sheet$i.xml" | sed 's/></>\n</g' | awk -v strings="${TMPDIR:-/tmp}/.xlsx_strings.$$" '
     BEGIN { n = 0; while ((getline line < strings) > 0) s[n++] = line }
     /<pane / { match($0, /ySplit="[0-9]+"/); print "  frozen rows: " substr($0, RSTART + 8, RLENGTH - 9) }
-    /<oddHeader>/ { sub(/.*<oddHeader>/, ""); sub(/<\/oddHeader>.*/, ""); print "  page header: " $0 }
+    /<oddHeader>/ { sub(/.*<oddHeader>/, ""); sub(/<\/oddHeader>.*/, ""); gsub(/&amp;/, "\&"); print "  page header: " $0 }
     /<col / {
       match($0, /min="[0-9]+"/); c = substr($0, RSTART + 5, RLENGTH - 6)
       match($0, /width="[0-9.]+"/); w = substr($0, RSTART + 7, RLENGTH - 8)
