@@ -7,6 +7,7 @@
 #   bash bench/run.sh            build, generate data, check, time, update README
 #   RUNS=3 bash bench/run.sh     fewer timed runs per command (default 10)
 #   bash bench/run.sh check      build, generate data and check only
+#   bash bench/run.sh table      build, check, and rewrite the README table from the last timing
 #
 # Writes bench/data/ (inputs) and bench/out/ (hyperfine JSON, outputs), and the
 # results table in bench/README.md between the `bench:results` markers.
@@ -40,6 +41,7 @@ if ((${#missing[@]})); then
 fi
 
 # --- Build ------------------------------------------------------------------
+# (`table` skips to the end but still needs the paths and build flags below.)
 say "building matchday (Release) in build-bench"
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DMATCHDAY_TESTS=OFF >/dev/null
 cmake --build build-bench -j"$jobs" --target matchday >/dev/null
@@ -102,6 +104,7 @@ if "$matchday" eligibility --help >/dev/null 2>&1; then
 fi
 [ "$mode" = check ] && exit 0
 
+if [ "$mode" != table ]; then
 # --- Timing -------------------------------------------------------------------
 # hyperfine (wall time, mean of $runs runs after warm-up; the files are in the
 # page cache) and /usr/bin/time (peak resident memory, one more run).
@@ -142,12 +145,18 @@ if [ $have_eligibility = yes ]; then
   time_it eligibility_25 $((runs * 10)) "$matchday" eligibility --format csv "$roster"
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$load_before" >bench/out/load_before
+echo "$load_after" >bench/out/load_after
+fi
+load_before=$(cat bench/out/load_before)
+load_after=$(cat bench/out/load_after)
 
 # --- The table, into bench/README.md ------------------------------------------
 say "writing bench/README.md"
 sizes=$(stat -c '%n=%s' "$results" "$one_group" "$roster"; echo "$rosters=$(du -sb "$rosters" | cut -f1)")
-machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; $(uname -sr); $(g++ --version | head -1)"
-tools="hyperfine $(hyperfine --version | cut -d' ' -f2), sqlite3 $(sqlite3 --version | cut -d' ' -f1), Python $("$py" -c 'import platform, pandas; print(platform.python_version(), "/ pandas", pandas.__version__)'), mawk $(mawk -W version 2>&1 | head -1 | cut -d' ' -f2)"
+# (sed -n 1p, not head -1: head may close the pipe early, a failure under pipefail)
+machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | sed -n 1p), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; $(uname -sr); $(g++ --version | sed -n 1p)"
+tools="hyperfine $(hyperfine --version | cut -d' ' -f2), sqlite3 $(sqlite3 --version | cut -d' ' -f1), Python $("$py" -c 'import platform, pandas; print(platform.python_version(), "/ pandas", pandas.__version__)'), mawk $(mawk -W version 2>&1 | sed -n 1p | cut -d' ' -f2)"
 "$py" - "$sizes" "$machine" "$tools" "$load_before" "$load_after" "$flags" "$have_eligibility" <<'EOF'
 import json, os, re, sys, datetime
 

@@ -246,16 +246,21 @@ TEST_CASE("adjustments change points only, never the head-to-head mini-table") {
     bad.adjustments = {{"", "Q", -3, ""}};
     const Standings e = table(csv, rules_named("uefa-euro"), bad);
     REQUIRE(e.diagnostics.size() == 1);
-    CHECK(e.diagnostics[0].code == "adjust_unknown_team");
+    CHECK(e.diagnostics[0].code == "adjust_unknown_team_any");
   }
-  SUBCASE("a mini-table ignores the adjustment") {
-    // B and C level on 3 after C's -3: B beat C, so B first, whatever the adjustment.
+  SUBCASE("teams level only after an adjustment go to their head-to-head") {
+    // C earns 6 and loses 3; B earns 3. Level on 3, B beat C: B first, and the
+    // mini-table holds the match only (3 points to 0, not 3 to -3).
     StandingsOptions minus;
     minus.adjustments = {{"", "C", -3, ""}};
-    const Standings m = table(
-        "home,away,home_goals,away_goals\nB,C,1,0\nC,A,5,0\nA,B,1,0\nC,A,1,0\n", rules_named("league"), minus);
+    const Standings m = table("home,away,home_goals,away_goals\nB,C,1,0\nC,A,2,0\nC,D,1,0\n",
+                              rules_named("uefa-euro"), minus);
     CHECK(row(m, "C").points == 3);
     CHECK(row(m, "B").points == 3);
+    CHECK(order_of(m).front() == "B");
+    CHECK(row(m, "B").decided_by == Criterion::h2h_points);
+    CHECK(row(m, "B").decided_value == 3);
+    CHECK(row(m, "C").decided_value == 0);
   }
 }
 

@@ -1,6 +1,11 @@
 #include "cmd_eligibility.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <iterator>
+#include <thread>
 
 namespace matchday::cli {
 namespace {
@@ -56,8 +61,10 @@ std::string verdict_word(const Context& ctx, bool eligible, bool text) {
 std::optional<Date> parse_option_date(const std::string& s) { return parse_date(s).date; }
 
 void append_cell(std::string& out, std::string_view cell, char delimiter) {
-  const char special[] = {delimiter, '"', '\n', '\r'};
-  if (cell.find_first_of(std::string_view(special, 4)) == std::string_view::npos) {
+  // A plain loop: find_first_of would call memchr on the four specials per byte.
+  bool plain = true;
+  for (const char c : cell) plain &= c != delimiter && c != '"' && c != '\n' && c != '\r';
+  if (plain) {
     out += cell;
   } else {
     out += csv_cell(cell, delimiter);
@@ -111,6 +118,68 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
     row(team_files(roster, t), 0, roster.teams[t.team], t.category.code(), "team", "", t.eligible, t.findings);
   }
   return out;
+}
+
+// One file's roster and messages, read on its own.
+struct RosterPart {
+  Roster roster;
+  std::vector<Diagnostic> diags;
+};
+
+void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, RosterPart& part) {
+  if (!read_text(file, ctx, in, part.diags)) return;
+  ro.default_team = file == "-" ? "" : file_stem(file);
+  parse_roster(in.decoded.text, file, ro, part.roster, part.diags);
+  in = TextInput{};  // one at a time: records own their strings
+}
+
+// Reads every roster file. Reading and parsing them is most of a large run,
+// and each file is read on its own: with several files, up to two threads
+// take files in turn, and the parts are joined in the order given, so the
+// roster and every message are exactly those of reading the files one by
+// one. Standard input is read alone (its bytes go to the first `-`).
+Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& ro, const Context& ctx,
+                    std::vector<Diagnostic>& diags) {
+  const bool stdin_named = std::find(files.begin(), files.end(), "-") != files.end();
+  const unsigned threads = files.size() < 2 || stdin_named ? 1 : std::min(2U, std::max(1U, std::thread::hardware_concurrency()));
+  std::vector<RosterPart> parts(files.size());
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;  // of the helper thread, rethrown here
+  const auto work = [&] {
+    RosterOptions own = ro;
+    TextInput in;
+    for (std::size_t k; (k = next.fetch_add(1)) < files.size();) read_roster(files[k], own, ctx, in, parts[k]);
+  };
+  if (threads > 1) {
+    std::thread helper([&] {
+      try {
+        work();
+      } catch (...) {
+        failure = std::current_exception();
+        next = files.size();  // the main thread stops too
+      }
+    });
+    try {
+      work();
+    } catch (...) {
+      next = files.size();
+      helper.join();
+      throw;
+    }
+    helper.join();
+    if (failure) std::rethrow_exception(failure);
+  } else {
+    work();
+  }
+  Roster roster;
+  std::size_t rows = 0;
+  for (const RosterPart& p : parts) rows += p.roster.rows.size();
+  roster.rows.reserve(rows);
+  for (RosterPart& p : parts) {
+    diags.insert(diags.end(), std::make_move_iterator(p.diags.begin()), std::make_move_iterator(p.diags.end()));
+    roster.append(std::move(p.roster));
+  }
+  return roster;
 }
 
 }  // namespace
@@ -325,16 +394,7 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
     if (added == 0) diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
   }
 
-  Roster roster;
-  {
-    TextInput in;  // one at a time: records own their strings
-    for (const std::string& f : files) {
-      if (!read_text(f, ctx, in, diags)) continue;
-      ro.default_team = f == "-" ? "" : file_stem(f);
-      parse_roster(in.decoded.text, f, ro, roster, diags);
-      in = TextInput{};
-    }
-  }
+  Roster roster = read_rosters(files, ro, ctx, diags);
   if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {

@@ -122,7 +122,12 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
   }
   if (o.bom) text.insert(0, "\xEF\xBB\xBF");
   if (o.output.empty() || o.output == "-") {
-    ctx.io.out += text;
+    // Moved, not copied, when it is all there is: a large output is not held twice.
+    if (ctx.io.out.empty()) {
+      ctx.io.out = std::move(text);
+    } else {
+      ctx.io.out += text;
+    }
     return ok_code;
   }
   std::string error;

@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
   try {
     code = run_cli(std::vector<std::string>(argv, argv + argc), io);
   } catch (const std::exception& e) {
-    io.err += std::string("matchday: error: ") + e.what() + "\n";
+    // Not expected (the core reports bad input as diagnostics): say so plainly.
+    const bool zh = io.env_lang.starts_with("zh");
+    io.err += std::string(zh ? "matchday: 内部错误: " : "matchday: internal error: ") + e.what() + "\n";
     code = k_exit_error;
   }
   bool broken = false;

@@ -219,10 +219,25 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
   while (slots < roster.rows.size() * 2) slots *= 2;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
   std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
-  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
-    const std::uint64_t key = roster.rows[i].id.person_key();
+  const auto slot_of = [&](std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+  };
+  // A large table's slots are cache misses: each row's slot is prefetched
+  // k_ahead rows early (its key kept in a ring), so the misses overlap.
+  constexpr std::uint32_t k_ahead = 16;
+  std::array<std::uint64_t, k_ahead> keys{};
+  const auto n_rows = static_cast<std::uint32_t>(roster.rows.size());
+  const auto fetch = [&](std::uint32_t i) {
+    const std::uint64_t key = i < n_rows ? roster.rows[i].id.person_key() : 0;
+    keys[i % k_ahead] = key;
+    if (key != 0) __builtin_prefetch(&table[slot_of(key)]);
+  };
+  for (std::uint32_t i = 0; i < k_ahead; ++i) fetch(i);
+  for (std::uint32_t i = 0; i < n_rows; ++i) {
+    const std::uint64_t key = keys[i % k_ahead];
+    fetch(i + k_ahead);
     if (key == 0) continue;
-    std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+    std::size_t at = slot_of(key);
     while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
     if (table[at].first == 0) {
       table[at] = {key, i};
@@ -248,6 +263,19 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     }
   }
 
+  // Teams: rows grouped by team name and category, in order of first appearance
+  // (in the same pass as the verdicts: a million rows are read once).
+  std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
+  std::vector<std::uint32_t> pending;  // rows without a category: placed after
+  const auto add_to = [&](std::size_t t, std::uint32_t i) {
+    TeamVerdict& tv = rep.teams[t];
+    tv.rows.push_back(i);
+    const std::uint32_t src = roster.rows[i].source;
+    if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
+  };
+  std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
+  std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
+  EligibilitySummary& sum = rep.summary;
   for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
     const RosterRow& r = roster.rows[i];
     const RosterHeaders& h = roster.headers[r.headers];
@@ -332,34 +360,34 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       pledge(r.anti_doping, h.anti_doping_pledge, "elig.pledge_anti_doping");
       pledge(r.discipline, h.discipline_letter, "elig.pledge_discipline");
     }
-    std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
+    if (f.size() > 1) {
+      std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
+    }
     rep.rows[i].eligible = f.empty();
-  }
+    ++sum.rows;
+    (rep.rows[i].eligible ? sum.eligible : sum.ineligible) += 1;
+    sum.players += r.role == Role::player;
+    sum.staff += is_staff(r.role);
 
-  // Teams: rows grouped by team name and category, in order of first appearance.
-  std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
-  std::vector<std::uint32_t> pending;  // rows without a category: placed after
-  const auto add_to = [&](std::size_t t, std::uint32_t i) {
-    TeamVerdict& tv = rep.teams[t];
-    tv.rows.push_back(i);
-    const std::uint32_t src = roster.rows[i].source;
-    if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
-  };
-  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
-    const RosterRow& r = roster.rows[i];
     if (!r.category.known()) {
       pending.push_back(i);
       continue;
     }
-    auto [it, added] = team_of.try_emplace({r.team, category_key(r.category)}, rep.teams.size());
-    if (added) {
-      TeamVerdict tv;
-      tv.team = r.team;
-      tv.category = r.category;
-      rep.teams.push_back(std::move(tv));
+    const std::pair<std::uint32_t, std::uint16_t> key{r.team, category_key(r.category)};
+    if (last_team == static_cast<std::size_t>(-1) || key != last_key) {  // rows of one team come together
+      auto [it, added] = team_of.try_emplace(key, rep.teams.size());
+      if (added) {
+        TeamVerdict tv;
+        tv.team = r.team;
+        tv.category = r.category;
+        rep.teams.push_back(std::move(tv));
+      }
+      last_key = key;
+      last_team = it->second;
     }
-    add_to(it->second, i);
+    add_to(last_team, i);
   }
+
   for (std::uint32_t i : pending) {
     const RosterRow& r = roster.rows[i];
     // The team of that name, from the same file if there is one.
@@ -381,13 +409,14 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     }
     add_to(best, i);
   }
-  for (TeamVerdict& tv : rep.teams) std::sort(tv.rows.begin(), tv.rows.end());
+  for (TeamVerdict& tv : rep.teams) {
+    if (!std::is_sorted(tv.rows.begin(), tv.rows.end())) std::sort(tv.rows.begin(), tv.rows.end());
+  }
 
-  EligibilitySummary& sum = rep.summary;
   for (TeamVerdict& tv : rep.teams) {
     int leaders = 0, coaches = 0, doctors = 0;
     std::string leader_names, coach_names, doctor_names;
-    std::map<int, std::vector<std::uint32_t>> shirts;
+    std::vector<std::pair<int, std::uint32_t>> shirts;  // (number, row), sorted below
     for (std::uint32_t i : tv.rows) {
       const RosterRow& r = roster.rows[i];
       const bool ok = rep.rows[i].eligible;
@@ -401,7 +430,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
         names += (names.empty() ? "" : ", ") + r.name;
         ++(r.role == Role::leader ? leaders : r.role == Role::coach ? coaches : doctors);
       }
-      if (r.shirt >= 0) shirts[r.shirt].push_back(i);
+      if (r.shirt >= 0) shirts.emplace_back(r.shirt, i);
     }
     const std::string n = std::to_string(tv.players);
     if (tv.players < rule.min_players) {
@@ -425,14 +454,19 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     staff_limit(leaders, rule.max_leaders, leader_names, "team.too_many_leaders");
     staff_limit(coaches, rule.max_coaches, coach_names, "team.too_many_coaches");
     staff_limit(doctors, rule.max_doctors, doctor_names, "team.too_many_doctors");
-    for (const auto& [number, rows] : shirts) {
-      if (rows.size() < 2) continue;
+    // By number, then row (the rows were in order): each number's rows together.
+    std::sort(shirts.begin(), shirts.end());
+    for (std::size_t at = 0, end = 0; at < shirts.size(); at = end) {
+      const int number = shirts[at].first;
+      while (end < shirts.size() && shirts[end].first == number) ++end;
+      if (end - at < 2) continue;
       std::string who;
-      for (std::uint32_t i : rows) {
-        const RosterRow& r = roster.rows[i];
+      for (std::size_t k = at; k < end; ++k) {
+        const RosterRow& r = roster.rows[shirts[k].second];
         who += (who.empty() ? "" : ", ") + r.name + " (" + roster.sources[r.source] + ":" + std::to_string(r.line) + ")";
       }
-      tv.findings.push_back(make(Reason::duplicate_shirt_number, roster.headers[roster.rows[rows[0]].headers].shirt_number,
+      tv.findings.push_back(make(Reason::duplicate_shirt_number,
+                                 roster.headers[roster.rows[shirts[at].second].headers].shirt_number,
                                  std::to_string(number), "team.duplicate_shirt", {std::to_string(number), who}));
     }
     if (options.documents) {
@@ -476,13 +510,6 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     }
   }
 
-  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
-    const RosterRow& r = roster.rows[i];
-    ++sum.rows;
-    (rep.rows[i].eligible ? sum.eligible : sum.ineligible) += 1;
-    sum.players += r.role == Role::player;
-    sum.staff += is_staff(r.role);
-  }
   return rep;
 }
 

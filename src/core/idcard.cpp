@@ -11,8 +11,9 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // `6.30102E+17`, `6.30102e17`, `6E+17`: what Excel's General format writes.
 bool looks_scientific(std::string_view s) {
-  const std::size_t e = s.find_first_of("Ee");
-  if (e == std::string_view::npos || e == 0 || e + 1 >= s.size()) return false;
+  std::size_t e = 0;  // a loop: find_first_of calls memchr per character
+  while (e < s.size() && s[e] != 'E' && s[e] != 'e') ++e;
+  if (e == s.size() || e == 0 || e + 1 >= s.size()) return false;
   std::size_t i = 0;
   bool dot = false;
   for (; i < e; ++i) {
@@ -71,41 +72,51 @@ std::uint64_t IdCheck::person_key() const {
 IdCheck check_id_number(std::string_view cell, Date as_of) {
   IdCheck r;
   std::string scratch;
-  std::string_view s = normalize_cell(cell, scratch);
-  if (s.size() != cell.size()) r.normalised = true;
-  // Excel's text marker, and spaces typed inside the number.
-  if (!s.empty() && (s.front() == '\'' || s.front() == '`')) {
-    s.remove_prefix(1);
-    r.normalised = true;
-  }
+  // The usual cell, 18 digits (or X) as typed, needs none of the normalising
+  // below: nothing to trim, widen, unquote or unspace, and no exponent.
+  const bool plain18 = cell.size() == 18 && std::all_of(cell.begin(), cell.end(), [](char c) {
+    return is_digit(c) || c == 'X' || c == 'x';
+  });
+  std::string_view s = cell;
   std::string compact;
-  if (s.find(' ') != std::string_view::npos) {
-    for (char c : s) {
-      if (c != ' ') compact += c;
+  if (plain18) {
+    r.length = 18;
+  } else {
+    s = normalize_cell(cell, scratch);
+    if (s.size() != cell.size()) r.normalised = true;
+    // Excel's text marker, and spaces typed inside the number.
+    if (!s.empty() && (s.front() == '\'' || s.front() == '`')) {
+      s.remove_prefix(1);
+      r.normalised = true;
     }
-    s = compact;
-    r.normalised = true;
-  }
-  if (s.empty()) {
-    r.problem = IdProblem::empty;
-    return r;
-  }
-  r.length = static_cast<std::uint8_t>(std::min<std::size_t>(s.size(), 255));
-  if (looks_scientific(s)) {
-    r.problem = IdProblem::sci_notation;
-    // 18 characters of it: number() shows them as written, not 18 NULs.
-    if (s.size() == 18) std::copy_n(s.data(), 18, r.digits.data());
-    return r;
-  }
-  bool all_digits = true;
-  for (char c : s) all_digits = all_digits && is_digit(c);
-  if (s.size() == 15 && all_digits) {
-    r.problem = IdProblem::legacy15;
-    // The 18-digit form: century 19 inserted before the year, check computed.
-    std::string full = std::string(s.substr(0, 6)) + "19" + std::string(s.substr(6));
-    full += id_check_character(full);
-    r.suggestion = std::move(full);
-    return r;
+    if (s.find(' ') != std::string_view::npos) {
+      for (char c : s) {
+        if (c != ' ') compact += c;
+      }
+      s = compact;
+      r.normalised = true;
+    }
+    if (s.empty()) {
+      r.problem = IdProblem::empty;
+      return r;
+    }
+    r.length = static_cast<std::uint8_t>(std::min<std::size_t>(s.size(), 255));
+    if (looks_scientific(s)) {
+      r.problem = IdProblem::sci_notation;
+      // 18 characters of it: number() shows them as written, not 18 NULs.
+      if (s.size() == 18) std::copy_n(s.data(), 18, r.digits.data());
+      return r;
+    }
+    bool all_digits = true;
+    for (char c : s) all_digits = all_digits && is_digit(c);
+    if (s.size() == 15 && all_digits) {
+      r.problem = IdProblem::legacy15;
+      // The 18-digit form: century 19 inserted before the year, check computed.
+      std::string full = std::string(s.substr(0, 6)) + "19" + std::string(s.substr(6));
+      full += id_check_character(full);
+      r.suggestion = std::move(full);
+      return r;
+    }
   }
   if (s.size() != 18) {
     r.problem = IdProblem::length;

@@ -217,6 +217,8 @@ constexpr MessageEntry k_catalogue[] = {
     {"rules_bad_range", "must be a date range like 2008-01-01..2009-12-31", "必须是日期范围，如 2008-01-01..2009-12-31"},
     {"rules_bad_players", "must be a range like 16..22", "必须是人数范围，如 16..22"},
     // Standings options.
+    {"adjust_unknown_team_any", "no team called \"{0}\" in the results; check the spelling against the results file",
+     "成绩中没有名为“{0}”的球队；请对照成绩文件检查拼写"},
     {"adjust_unknown_team", "no team called \"{0}\" in {1}; check the spelling against the results file",
      "{1} 中没有名为“{0}”的球队；请对照成绩文件检查拼写"},
     {"adjust_ambiguous_team", "\"{0}\" plays in several groups; give the group in an --adjustments file",

@@ -288,7 +288,8 @@ RowNotes& Roster::notes_for(RosterRow& row) {
 }
 
 void Roster::append(Roster&& part) {
-  if (sources.empty() && teams.empty() && rows.empty() && notes.empty()) {
+  if (sources.empty() && teams.empty() && rows.empty() && notes.empty() &&
+      rows.capacity() <= part.rows.capacity()) {  // nothing here, not even room reserved
     *this = std::move(part);
     return;
   }

@@ -328,7 +328,8 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
       if (t >= 0) hits.emplace_back(g, static_cast<std::uint32_t>(t));
     }
     if (hits.empty()) {
-      out.diagnostics.push_back(option_error("adjust_unknown_team", {a.team, a.group.empty() ? "the results" : a.group}));
+      out.diagnostics.push_back(a.group.empty() ? option_error("adjust_unknown_team_any", {a.team})
+                                                : option_error("adjust_unknown_team", {a.team, a.group}));
     } else if (hits.size() > 1) {
       out.diagnostics.push_back(option_error("adjust_ambiguous_team", {a.team}));
     } else {
