@@ -460,10 +460,16 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       const int number = shirts[at].first;
       while (end < shirts.size() && shirts[end].first == number) ++end;
       if (end - at < 2) continue;
-      std::string who;
+      std::string who;  // appended piece by piece: a large team has many
       for (std::size_t k = at; k < end; ++k) {
         const RosterRow& r = roster.rows[shirts[k].second];
-        who += (who.empty() ? "" : ", ") + r.name + " (" + roster.sources[r.source] + ":" + std::to_string(r.line) + ")";
+        if (!who.empty()) who += ", ";
+        who += r.name;
+        who += " (";
+        who += roster.sources[r.source];
+        who += ':';
+        who += std::to_string(r.line);
+        who += ')';
       }
       tv.findings.push_back(make(Reason::duplicate_shirt_number,
                                  roster.headers[roster.rows[shirts[at].second].headers].shirt_number,

@@ -63,8 +63,11 @@ std::uint64_t IdCheck::person_key() const {
       problem == IdProblem::charset || problem == IdProblem::empty) {
     return 0;
   }
-  std::uint64_t k = 0;
-  for (std::size_t i = 0; i < 17; ++i) k = k * 10 + static_cast<std::uint64_t>(digits[i] - '0');
+  // Two independent halves (9 and 8 digits), not one chain of 17 steps.
+  std::uint64_t high = 0, low = 0;
+  for (std::size_t i = 0; i < 9; ++i) high = high * 10 + static_cast<std::uint64_t>(digits[i] - '0');
+  for (std::size_t i = 9; i < 17; ++i) low = low * 10 + static_cast<std::uint64_t>(digits[i] - '0');
+  const std::uint64_t k = high * 100000000 + low;
   const char c = digits[17];
   return k * 11 + (c == 'X' ? 10 : static_cast<std::uint64_t>(c - '0')) + 1;
 }

@@ -340,10 +340,23 @@ std::string_view normalize_cell(std::string_view s, std::string& scratch) {
   // Only three lead bytes start a character that changes: 0xEF (U+FF01..FF5E),
   // 0xE3 (U+3000) and 0xC2 (U+00A0); they are never continuation bytes. A cell
   // without them (ASCII, or Chinese names) is returned trimmed, with no copy.
+  // Eight bytes at a time: a word with no high bit is ASCII; otherwise the
+  // zero-byte test on w XOR b...b says whether byte b is in it.
+  constexpr std::uint64_t k_ones = 0x0101010101010101ULL, k_highs = 0x8080808080808080ULL;
+  const auto has_byte = [](std::uint64_t w, std::uint64_t b) {
+    const std::uint64_t x = w ^ (k_ones * b);
+    return ((x - k_ones) & ~x & k_highs) != 0;
+  };
   bool plain = true;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    plain &= u != 0xEF && u != 0xE3 && u != 0xC2;
+  std::size_t at = 0;
+  for (; plain && at + 8 <= s.size(); at += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + at, 8);
+    plain = (w & k_highs) == 0 || !(has_byte(w, 0xEF) || has_byte(w, 0xE3) || has_byte(w, 0xC2));
+  }
+  for (; plain && at < s.size(); ++at) {
+    const auto u = static_cast<unsigned char>(s[at]);
+    plain = u != 0xEF && u != 0xE3 && u != 0xC2;
   }
   if (plain) return trim(s);
   scratch.clear();
