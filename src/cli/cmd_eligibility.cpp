@@ -256,6 +256,12 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
     c.optional = optional;
     s.columns.push_back(std::move(c));
   };
+  // The words every row repeats, looked up once (a million rows: issue 3).
+  const std::string verdict_words[2] = {verdict_word(ctx, false, true), verdict_word(ctx, true, true)};
+  std::string role_words[5];
+  for (Role role : {Role::player, Role::leader, Role::coach, Role::doctor, Role::unknown}) {
+    role_words[static_cast<std::size_t>(role)] = tr(ctx, "role." + std::string(role_name(role)));
+  }
   for (const TeamVerdict& t : report.teams) {
     Sheet s;
     s.title = tr(ctx, "elig.team_title", {roster.teams[t.team], category_label(ctx, t.category, ""), team_files(roster, t)});
@@ -271,7 +277,7 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
     col(s, "fix", "col.fix", false, true);
     const auto add_findings = [&](std::vector<std::string> person, const std::vector<Finding>& findings, bool eligible) {
       if (findings.empty()) {
-        person.insert(person.end(), {verdict_word(ctx, eligible, true), "", "", "", ""});
+        person.insert(person.end(), {verdict_words[eligible], "", "", "", ""});
         s.rows.push_back(std::move(person));
         s.row_style.push_back(1);
         return;
@@ -279,7 +285,7 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
       bool first = true;
       for (const Finding& f : findings) {
         std::vector<std::string> row = first ? person : std::vector<std::string>(person.size());
-        row.push_back(first ? verdict_word(ctx, eligible, true) : "");
+        row.push_back(first ? verdict_words[eligible] : "");
         row.push_back(tr(ctx, "reason." + std::string(reason_code(f.reason))));
         row.push_back(f.column);
         row.push_back(f.value);
@@ -294,7 +300,7 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
       std::string line = std::to_string(r.line);
       if (t.sources.size() > 1) line = roster.sources[r.source] + ":" + line;
       add_findings({line, r.shirt >= 0 ? std::to_string(r.shirt) : "", r.name,
-                    tr(ctx, "role." + std::string(role_name(r.role)))},
+                    role_words[static_cast<std::size_t>(r.role)]},
                    report.rows[i].findings, report.rows[i].eligible);
     }
     if (!t.findings.empty()) add_findings({"", "", tr(ctx, "elig.team_line"), tr(ctx, "role.team")}, t.findings, false);

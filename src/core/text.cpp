@@ -3,6 +3,9 @@
 #include <iconv.h>
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
+#if __has_include(<sys/platform/x86.h>)
+#include <sys/platform/x86.h>  // glibc's CPU_FEATURE_ACTIVE
+#endif
 #endif
 
 #include <cerrno>
@@ -196,10 +199,25 @@ MATCHDAY_AVX2 bool valid_utf8_avx2(const char* s, std::size_t n) {
 }
 #endif
 
+#if defined(MATCHDAY_UTF8_AVX2)
+// Whether the CPU and the kernel let us use AVX2. glibc has asked the CPU at
+// start-up already: reading its answer costs nothing, where
+// __builtin_cpu_supports links libgcc's constructor that runs a dozen CPUID
+// instructions in every process, each one a trap to the hypervisor in a VM
+// (a tenth of a one-group `standings` run).
+bool cpu_has_avx2() {
+#if __has_include(<sys/platform/x86.h>)
+  return CPU_FEATURE_ACTIVE(AVX2);
+#else
+  return __builtin_cpu_supports("avx2");
+#endif
+}
+#endif
+
 // The offset of the first invalid UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view s) {
 #if defined(MATCHDAY_UTF8_AVX2)
-  static const bool k_avx2 = __builtin_cpu_supports("avx2");
+  static const bool k_avx2 = cpu_has_avx2();
   // Valid input is the common case: prove it fast; find the offset slowly.
   if (k_avx2 && valid_utf8_avx2(s.data(), s.size())) return std::string_view::npos;
 #endif
@@ -393,6 +411,11 @@ std::string fold_key(std::string_view s) {
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: one column, no decoding
+      ++width;
+      ++i;
+      continue;
+    }
     char32_t cp;
     std::size_t len = utf8_sequence(s, i, cp);
     if (len == 0) {
