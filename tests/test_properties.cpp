@@ -7,7 +7,9 @@
 // - the CSV (and TSV, Chinese headers with a BOM) output read back gives
 //   the same table;
 // - the tie-breaking engine agrees with an independent, plain reading of
-//   SPEC §4 (ref_ranking below), for the four presets and random orders.
+//   SPEC §4 (RefRanker below), for the four presets and random orders;
+// - `matchday eligibility --format csv` lists every roster row exactly once,
+//   in input order, with the line it starts on, whatever is wrong with it.
 //
 // Generation is deterministic (fixed seeds, our own PRNG), so a failure is
 // reproducible; the failing case's CSV is printed with it.
@@ -21,8 +23,16 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "app.hpp"
 #include "cmd_standings.hpp"
 #include "matchday/csv.hpp"
+#include "matchday/idcard.hpp"
 #include "matchday/results.hpp"
 #include "matchday/rules.hpp"
 #include "matchday/standings.hpp"
@@ -542,6 +552,144 @@ TEST_CASE("standings properties on generated groups") {
   CHECK(groups_checked >= 5000);
   CHECK(ties_checked > 2000);  // the generator does produce ties for the engine to break
   for (const auto& [what, count] : failures) FAIL_CHECK(what << ": " << count << " groups");
+}
+
+namespace {
+
+// A valid ID number for a birth date and sex (address 630102).
+std::string make_id(int year, int month, int day, bool male, int seq) {
+  char body[32];
+  std::snprintf(body, sizeof body, "630102%04d%02d%02d%02d%d", year, month, day, seq % 100, male ? 1 : 2);
+  std::string id(body, 17);
+  return id + id_check_character(id);
+}
+
+struct GenRoster {
+  std::string text;
+  std::vector<std::size_t> lines;  // where each person row starts
+};
+
+// A roster file: good rows, damaged rows of every kind, blank lines, cells
+// with commas, quotes and line breaks, and sometimes an unterminated quote
+// at the end.
+GenRoster generate_roster(Rng& rng, std::vector<std::string>& ids_seen) {
+  GenRoster r;
+  const bool zh = rng.chance(50);
+  r.text = zh ? "队名,参赛组别,身份,姓名,性别,出生日期,身份证号,号码,户籍所在地,户口类型,户籍迁入日期\n"
+              : "team,category,role,name,sex,birth_date,id_number,shirt_number,hukou_province,hukou_type,hukou_since\n";
+  std::size_t line = 2;
+  if (rng.chance(30)) {  // blank lines before the first row
+    r.text += "\n,,,\n";
+    line += 2;
+  }
+  const std::vector<std::string> teams = {"西宁市", "海东市", "Team, \"B\""};
+  const int rows = rng.uniform(1, 40);
+  for (int i = 0; i < rows; ++i) {
+    const bool male = rng.chance(50);
+    int year = rng.uniform(2007, 2012), month = rng.uniform(1, 12), day = rng.uniform(1, 28);
+    std::string name = "球员" + std::to_string(i);
+    std::string category = male ? "A-M" : "A-F";
+    std::string role, sex = male ? "男" : "女", birth, id = make_id(year, month, day, male, i);
+    std::string hukou = "青海省西宁市", hukou_type = "家庭户", since = "2015-01-01";
+    switch (rng.uniform(0, 14)) {
+      case 0: name = "Zhang, \"Wei\""; break;               // quoted, with a comma and quotes
+      case 1: name = "两行\n名字"; break;                     // a line break inside a cell
+      case 2: birth = "2009/13/40"; break;                    // no such day
+      case 3: birth = "3/5/2009"; break;                      // ambiguous
+      case 4: id = "6.30102E+17"; break;                      // Excel's scientific notation
+      case 5: id = "123"; break;
+      case 6: if (!ids_seen.empty()) id = ids_seen[rng.next() % ids_seen.size()]; break;  // a duplicate
+      case 7: category = "C-X"; break;
+      case 8: category = ""; break;                           // --category supplies it
+      case 9: role = "裁判"; break;                           // not a role
+      case 10: role = rng.chance(50) ? "教练" : "领队"; break;
+      case 11: sex = "X"; break;
+      case 12: name = ""; break;
+      case 13: hukou_type = "临时户口"; since = "20250701"; break;
+      default: break;
+    }
+    if (birth.empty()) birth = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+    ids_seen.push_back(id);
+    const std::string team = teams[rng.next() % teams.size()];
+    std::string row = cell(team) + "," + category + "," + role + "," + cell(name) + "," + sex + "," + birth + "," +
+                      id + "," + std::to_string(rng.uniform(1, 30)) + "," + hukou + "," + hukou_type + "," + since;
+    r.lines.push_back(line);
+    r.text += row + (rng.chance(20) ? "\r\n" : "\n");
+    line += 1 + static_cast<std::size_t>(std::ranges::count(row, '\n'));
+    if (rng.chance(10)) {  // a blank line, or one of bare commas
+      r.text += rng.chance(50) ? "\n" : ",,,,\n";
+      ++line;
+    }
+  }
+  if (rng.chance(10)) {  // a stray quote opens a cell that never closes
+    r.lines.push_back(line);
+    r.text += "西宁市,A-M,,\"张三,男,2009-03-05\n海东市,A-M,,李四,男\n";
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("eligibility: every roster row appears exactly once in the output") {
+  char dir_template[] = "/tmp/matchday-properties.XXXXXX";
+  REQUIRE(mkdtemp(dir_template) != nullptr);
+  const std::string dir = dir_template;
+  Rng rng(0xE11E);
+  int cases = 0;
+  std::size_t rows_checked = 0;
+  for (int n = 0; n < 300; ++n) {
+    std::vector<std::string> ids_seen;
+    std::vector<std::string> files;
+    std::vector<std::pair<std::string, std::size_t>> expected;  // (file, line) in input order
+    const int file_count = rng.uniform(1, 3);
+    std::string all_text;
+    for (int f = 0; f < file_count; ++f) {
+      const GenRoster roster = generate_roster(rng, ids_seen);
+      const std::string path = dir + "/team" + std::to_string(f) + ".csv";
+      std::ofstream(path, std::ios::binary) << roster.text;
+      files.push_back(path);
+      for (std::size_t line : roster.lines) expected.emplace_back(path, line);
+      all_text += "== " + path + "\n" + roster.text;
+    }
+    INFO("case " << n << ":\n" << all_text);
+    cli::Output io;
+    std::vector<std::string> args = {"matchday", "eligibility", "--format", "csv", "--category", "A-M"};
+    args.insert(args.end(), files.begin(), files.end());
+    const int code = cli::run_cli(args, io);
+    INFO("stderr: " << io.err);
+    REQUIRE((code == 0 || code == 1));
+    CsvReader reader(io.out, ',');
+    CsvRecord rec;
+    REQUIRE(reader.next(rec));
+    REQUIRE(rec.fields.size() == 8);
+    CHECK(rec.fields[1] == "line");
+    std::vector<std::pair<std::string, std::size_t>> listed;
+    std::size_t team_rows = 0;
+    bool teams_started = false;
+    while (reader.next(rec)) {
+      REQUIRE(rec.fields.size() == 8);
+      CHECK((rec.fields[6] == "eligible" || rec.fields[6] == "ineligible"));
+      CHECK((rec.fields[6] == "eligible") == rec.fields[7].empty());
+      if (rec.fields[4] == "team") {
+        teams_started = true;
+        ++team_rows;
+        CHECK(rec.fields[1].empty());
+        continue;
+      }
+      CHECK_FALSE(teams_started);  // person rows first, then team rows
+      listed.emplace_back(std::string(rec.fields[0]), std::stoul(std::string(rec.fields[1])));
+    }
+    const bool same = listed == expected;
+    CHECK_MESSAGE(same, "rows listed " << listed.size() << ", rows in the files " << expected.size());
+    CHECK(team_rows >= 1);
+    rows_checked += expected.size();
+    ++cases;
+    for (const std::string& f : files) ::unlink(f.c_str());
+    if (!same) break;
+  }
+  ::rmdir(dir.c_str());
+  MESSAGE("checked " << cases << " sets of roster files, " << rows_checked << " rows");
+  CHECK(rows_checked > 3000);
 }
 
 TEST_SUITE_END();

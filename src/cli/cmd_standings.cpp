@@ -233,6 +233,18 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
     ResultsOptions ro;
     ro.delimiter = ctx.delimiter;
     ro.default_group = cmd.files[i] == "-" ? "" : file_stem(cmd.files[i]);
+    // Text that is the mapped file itself (UTF-8): its pages behind the parse
+    // are dropped as it goes, so that the peak is not the whole file plus
+    // every match (the file is all in memory after the UTF-8 check).
+    const std::string_view bytes = inputs[i].file.bytes();
+    const std::string_view text = inputs[i].decoded.text;
+    const auto bytes_at = reinterpret_cast<std::uintptr_t>(bytes.data());
+    const auto text_at = reinterpret_cast<std::uintptr_t>(text.data());
+    if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
+      InputFile& file = inputs[i].file;
+      const std::size_t skip = text_at - bytes_at;  // a byte-order mark
+      ro.consumed = [&file, skip](std::size_t offset) { file.drop_before(skip + offset); };
+    }
     parse_results(inputs[i].decoded.text, cmd.files[i], *rules, ro, results, diags);
     inputs[i] = TextInput{};  // parsed: results keeps copies of what it needs; free the bytes
   }

@@ -153,6 +153,13 @@ void InputFile::release() {
   m_view = {};
 }
 
+void InputFile::drop_before(std::size_t offset) {
+  if (!m_map) return;
+  const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  const std::size_t end = std::min(offset, m_map_size) / page * page;
+  if (end > 0) madvise(m_map, end, MADV_DONTNEED);
+}
+
 bool InputFile::open(const std::string& path, std::string& error) {
   release();
   const bool is_stdin = path == "-";

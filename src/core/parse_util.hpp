@@ -43,6 +43,7 @@ class RowReader {
   // empty when the column is absent or the row is short. Loaders ask for a
   // cell more than once (empty? then its value): it is normalised once a row.
   [[nodiscard]] std::string_view text(std::size_t col) {
+    if (m_plain) return raw(col);
     Cell& cell = m_cells[col];
     if (cell.row != m_row) {
       cell.text = normalize_cell(raw(col), m_scratch[col]);
@@ -104,6 +105,8 @@ class RowReader {
   };
   std::vector<Cell> m_cells;
   std::uint64_t m_row = 0;
+  // The row's cells are their own normalised form (see start()).
+  bool m_plain = false;
 };
 
 }  // namespace matchday

@@ -130,6 +130,8 @@ class TeamLookup {
 
 }  // namespace
 
+static_assert(sizeof(Match) <= 44, "Match is most of the memory a large results file takes");
+
 std::string_view match_status_name(MatchStatus s) {
   switch (s) {
     case MatchStatus::played: return "played";
@@ -165,6 +167,23 @@ std::int64_t Group::find_team(std::string_view team_name) const {
 
 std::size_t Results::intern_group(std::string_view name) {
   if (last_group_ < groups.size() && groups[last_group_].name == name) return last_group_;
+  if (groups.size() >= 16) {
+    // Many groups (a league's 2,000): a hash index, so that a new group does not
+    // compare its name with every group before it. Groups appended directly are
+    // indexed here too; the first of equal names wins, as in the scan below.
+    for (; group_indexed_ < groups.size(); ++group_indexed_) {
+      group_index_.try_emplace(groups[group_indexed_].name, group_indexed_);
+    }
+    const auto it = group_index_.find(std::string(name));
+    if (it != group_index_.end() && it->second < groups.size() && groups[it->second].name == name) {
+      return last_group_ = it->second;
+    }
+    if (it == group_index_.end()) {
+      groups.push_back(Group{std::string(name), false, {}, {}, {}});
+      return last_group_ = groups.size() - 1;
+    }
+    // A stale entry (a name changed in place): the scan below decides.
+  }
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].name == name) return last_group_ = i;
   }
@@ -214,8 +233,22 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
   TeamLookup teams;
   std::size_t previous_group = static_cast<std::size_t>(-1);
 
+  // Offsets of the text the loop is past, for options.consumed: every 4 MB,
+  // the start of the record at hand (its first field, when that lies in the
+  // text: fields of earlier records are never looked at again).
+  constexpr std::size_t k_consumed_step = std::size_t{4} << 20;
+  std::size_t next_consumed = k_consumed_step;
+  const auto text_begin = reinterpret_cast<std::uintptr_t>(text.data());
+
   std::string scratch_a, scratch_b;
   while (reader.next(rec)) {
+    if (options.consumed && !rec.fields.empty()) {
+      const auto at = reinterpret_cast<std::uintptr_t>(rec.fields.front().data());
+      if (at >= text_begin + next_consumed && at <= text_begin + text.size()) {
+        options.consumed(at - text_begin);
+        next_consumed = at - text_begin + k_consumed_step;
+      }
+    }
     if (rec.blank()) continue;
     row.start(rec);
     if (rec.unterminated_quote) {

@@ -37,8 +37,10 @@ printf '39877' >"$out/fuzz_date/serial"
 printf '２００９年３月５日' >"$out/fuzz_date/fullwidth"
 printf '2009/3/5 0:00' >"$out/fuzz_date/with-time"
 for f in tests/fuzz/rules/*.rules; do cp "$f" "$out/fuzz_rules/"; done
-# Rosters (for fuzz_roster): the four encodings.
-for f in tests/data/eligibility/encodings/*; do seed fuzz_roster "$(basename "$f")" 000 "$f"; done
+# Rosters (for fuzz_roster): the four encodings and the example rosters.
+for f in tests/data/eligibility/encodings/* examples/rosters/*.csv; do
+  [ -f "$f" ] && seed fuzz_roster "$(basename "$f")" 000 "$f"
+done
 # ID numbers (for fuzz_idcard): each value of the vectors.
 tail -n +2 tests/data/eligibility/idcard-vectors.csv | cut -d, -f2 |
   awk -v dir="$out/fuzz_idcard" '{ f = sprintf("%s/%02d", dir, NR); printf "%s", $0 > f; close(f) }'
