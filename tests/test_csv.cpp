@@ -54,6 +54,16 @@ TEST_CASE("CsvReader: an unclosed quote runs to the end and is flagged") {
   CHECK_FALSE(r.next(rec));
 }
 
+TEST_CASE("CsvReader::next_nonblank skips blank lines and rows of bare commas") {
+  CsvReader r("\n,,\r\n a , b\n,\nx,y", ',');
+  CsvRecord rec;
+  REQUIRE(r.next_nonblank(rec));
+  CHECK(rec.line == 3);
+  REQUIRE(r.next_nonblank(rec));
+  CHECK(rec.line == 5);
+  CHECK_FALSE(r.next_nonblank(rec));
+}
+
 TEST_CASE("CsvReader: tab and semicolon files read the same way") {
   CHECK(read_all("a\tb\n\"x\ty\"\tz\n", '\t') == read_all("a,b\n\"x\ty\",z\n"));
   CHECK(read_all("a;b\n1;\"2;3\"\n", ';') == read_all("a,b\n1,\"2;3\"\n"));

@@ -35,6 +35,9 @@ class CsvReader {
   // Reads the next record (CRLF or LF ends it; a final line may lack one).
   // Returns false at the end of the input.
   bool next(CsvRecord& record);
+  // As next(), skipping blank records (CsvRecord::blank): the header of a
+  // file, or its next row. Returns false at the end of the input.
+  bool next_nonblank(CsvRecord& record);
 
  private:
   // Bit k set where byte `block + k` may end an unquoted field.

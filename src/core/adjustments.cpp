@@ -52,14 +52,7 @@ std::vector<Adjustment> parse_adjustments(std::string_view text, std::string_vie
   DiagnosticSink sink(diags, source);
   CsvReader reader(text, sniff_delimiter(source, text));
   CsvRecord rec;
-  bool have_header = false;
-  while (reader.next(rec)) {
-    if (!rec.blank()) {
-      have_header = true;
-      break;
-    }
-  }
-  if (!have_header) {
+  if (!reader.next_nonblank(rec)) {  // the header
     sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
     return out;
   }

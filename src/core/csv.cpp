@@ -168,6 +168,13 @@ bool CsvReader::next(CsvRecord& rec) {
   return true;
 }
 
+bool CsvReader::next_nonblank(CsvRecord& rec) {
+  while (next(rec)) {
+    if (!rec.blank()) return true;
+  }
+  return false;
+}
+
 char sniff_delimiter(std::string_view source_name, std::string_view text) {
   const std::string_view first = text.substr(0, text.find('\n'));
   const bool comma = first.find(',') != std::string_view::npos;

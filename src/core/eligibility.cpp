@@ -125,14 +125,7 @@ std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::stri
   DiagnosticSink sink(diags, source);
   CsvReader reader(text, delimiter ? delimiter : sniff_delimiter(source, text));
   CsvRecord rec;
-  bool have_header = false;
-  while (reader.next(rec)) {
-    if (!rec.blank()) {
-      have_header = true;
-      break;
-    }
-  }
-  if (!have_header) {
+  if (!reader.next_nonblank(rec)) {  // the header
     sink.add({Severity::error, std::string(source), 0, "", "", "teams_empty", {}});
     return out;
   }

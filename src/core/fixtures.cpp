@@ -73,14 +73,7 @@ std::vector<TeamEntry> parse_team_list(std::string_view text, std::string_view s
   DiagnosticSink sink(diags, source);
   CsvReader reader(text, sniff_delimiter(source, text));
   CsvRecord rec;
-  bool have_header = false;
-  while (reader.next(rec)) {
-    if (!rec.blank()) {
-      have_header = true;
-      break;
-    }
-  }
-  if (!have_header) {
+  if (!reader.next_nonblank(rec)) {  // the header
     sink.add({Severity::error, std::string(source), 0, "", "", "teams_file_empty", {}});
     return out;
   }

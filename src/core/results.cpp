@@ -200,15 +200,7 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
   CsvReader reader(text, delim);
   CsvRecord rec;
 
-  // The header: the first record that is not blank.
-  bool have_header = false;
-  while (reader.next(rec)) {
-    if (!rec.blank()) {
-      have_header = true;
-      break;
-    }
-  }
-  if (!have_header) {
+  if (!reader.next_nonblank(rec)) {  // the header
     sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
     return;
   }

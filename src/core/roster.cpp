@@ -330,14 +330,7 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
   const char delim = options.delimiter ? options.delimiter : sniff_delimiter(source, text);
   CsvReader reader(text, delim);
   CsvRecord rec;
-  bool have_header = false;
-  while (reader.next(rec)) {
-    if (!rec.blank()) {
-      have_header = true;
-      break;
-    }
-  }
-  if (!have_header) {
+  if (!reader.next_nonblank(rec)) {  // the header
     sink.add({Severity::error, std::string(source), 0, "", "", "roster_empty", {}});
     return;
   }
