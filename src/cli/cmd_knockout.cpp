@@ -194,20 +194,7 @@ int run_knockout(const KnockoutCommand& cmd, Output& io) {
   }
   StandingsOptions so;
   so.lots = parse_lots(cmd.lots);
-  for (const std::string& a : cmd.adjust) {
-    if (auto adj = parse_adjustment(a)) {
-      so.adjustments.push_back(std::move(*adj));
-    } else {
-      diags.push_back({Severity::error, "", 0, "--adjust", a, "adjust_bad", {}});
-    }
-  }
-  if (!cmd.adjustments_file.empty()) {
-    TextInput in;
-    if (read_text(cmd.adjustments_file, ctx, in, diags)) {
-      auto more = parse_adjustments(in.decoded.text, cmd.adjustments_file, diags);
-      so.adjustments.insert(so.adjustments.end(), more.begin(), more.end());
-    }
-  }
+  so.adjustments = read_adjustments(cmd.adjust, cmd.adjustments_file, ctx, diags);
   if (!has_errors(diags) && group_stage_only(results).groups.empty()) {
     diags.push_back({Severity::error, "", 0, "", "", "knockout_no_groups", {}});
   }

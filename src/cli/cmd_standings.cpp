@@ -103,6 +103,26 @@ std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>&
   return out;
 }
 
+std::vector<Adjustment> read_adjustments(const std::vector<std::string>& options, const std::string& file,
+                                         const Context& ctx, std::vector<Diagnostic>& diags) {
+  std::vector<Adjustment> out;
+  for (const std::string& a : options) {
+    if (auto adj = parse_adjustment(a)) {
+      out.push_back(std::move(*adj));
+    } else {
+      diags.push_back({Severity::error, "", 0, "--adjust", a, "adjust_bad", {}});
+    }
+  }
+  if (!file.empty()) {
+    TextInput in;
+    if (read_text(file, ctx, in, diags)) {
+      auto more = parse_adjustments(in.decoded.text, file, diags);
+      out.insert(out.end(), more.begin(), more.end());
+    }
+  }
+  return out;
+}
+
 CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd) {
   CLI::App* sub = app.add_subcommand("standings", "Group tables from results files");
   sub->add_option("files", cmd.files, "Results files (CSV/TSV; - reads standard input)")->required();
@@ -253,20 +273,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
   so.groups = cmd.groups;
   so.through = cmd.through;
   so.lots = parse_lots(cmd.lots);
-  for (const std::string& a : cmd.adjust) {
-    if (auto adj = parse_adjustment(a)) {
-      so.adjustments.push_back(std::move(*adj));
-    } else {
-      diags.push_back({Severity::error, "", 0, "--adjust", a, "adjust_bad", {}});
-    }
-  }
-  if (!cmd.adjustments_file.empty()) {
-    TextInput in;
-    if (read_text(cmd.adjustments_file, ctx, in, diags)) {
-      auto more = parse_adjustments(in.decoded.text, cmd.adjustments_file, diags);
-      so.adjustments.insert(so.adjustments.end(), more.begin(), more.end());
-    }
-  }
+  so.adjustments = read_adjustments(cmd.adjust, cmd.adjustments_file, ctx, diags);
   if (!has_errors(diags) && cmd.through) {
     bool any_matchday = false;
     for (const Group& g : results.groups) {

@@ -24,6 +24,11 @@ struct StandingsCommand {
   bool explain = false;
 };
 
+// The adjustments of --adjust options and an --adjustments file; problems go
+// to `diags` (shared by standings and knockout).
+std::vector<Adjustment> read_adjustments(const std::vector<std::string>& options, const std::string& file,
+                                         const Context& ctx, std::vector<Diagnostic>& diags);
+
 CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd);
 int run_standings(const StandingsCommand& cmd, Output& io);
 
