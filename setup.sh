@@ -33,19 +33,19 @@ case "$mode" in
     ;;
   test)
     ctest --test-dir build --output-on-failure -j"$jobs"
-    # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
-    # (-O1: quick to build, still fast enough to run).
-    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
-      -DMATCHDAY_SANITIZE=ON -DMATCHDAY_WERROR=$werror >&2
-    cmake --build build-asan -j"$jobs" >&2
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-      ctest --test-dir build-asan --output-on-failure -j"$jobs"
     # Every fuzz target for a short while over its committed seed corpus
     # (tests/fuzz/README.md; MATCHDAY_FUZZ_SECONDS sets how long each runs).
     cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DMATCHDAY_FUZZ=ON -DMATCHDAY_TESTS=OFF >&2
     cmake --build build-fuzz -j"$jobs" --target matchday_fuzz >&2
     bash tests/fuzz/run.sh build-fuzz "${MATCHDAY_FUZZ_SECONDS:-20}"
+    # Last, the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+    # (-O1: quick to build, still fast enough to run); its summary closes the run.
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+      -DMATCHDAY_SANITIZE=ON -DMATCHDAY_WERROR=$werror >&2
+    cmake --build build-asan -j"$jobs" >&2
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir build-asan --output-on-failure -j"$jobs"
     ;;
   *)
     echo "usage: bash setup.sh [run|test]" >&2

@@ -3,7 +3,9 @@
 #include <iconv.h>
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
-#if __has_include(<sys/platform/x86.h>)
+// A C header (it uses _Bool): g++ accepts it in C++, clang++ does not.
+#if __has_include(<sys/platform/x86.h>) && !defined(__clang__)
+#define MATCHDAY_GLIBC_CPU_FEATURES 1
 #include <sys/platform/x86.h>  // glibc's CPU_FEATURE_ACTIVE
 #endif
 #endif
@@ -206,7 +208,7 @@ MATCHDAY_AVX2 bool valid_utf8_avx2(const char* s, std::size_t n) {
 // instructions in every process, each one a trap to the hypervisor in a VM
 // (a tenth of a one-group `standings` run).
 bool cpu_has_avx2() {
-#if __has_include(<sys/platform/x86.h>)
+#if defined(MATCHDAY_GLIBC_CPU_FEATURES)
   return CPU_FEATURE_ACTIVE(AVX2);
 #else
   return __builtin_cpu_supports("avx2");

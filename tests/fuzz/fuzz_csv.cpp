@@ -4,6 +4,7 @@
 //
 // The first byte picks the encoding choice and the delimiter; the rest is the
 // file. Invariants checked besides "no crash":
+// - is_valid_utf8 agrees with a plain validator (at every alignment);
 // - decoded text is valid UTF-8 (the loaders rely on it);
 // - the first record starts on line 1, line numbers strictly increase, and
 //   each record starts exactly 1 + (line breaks inside the previous record)
@@ -34,6 +35,41 @@ constexpr std::array<ColumnSpec, 5> k_specs{{
     {"date", "日期|比赛日期", false},
     {"name", "姓名", false},
 }};
+
+// UTF-8 validity the plain way (RFC 3629 table 3-7), to check is_valid_utf8,
+// which may take a vectorised path, against.
+bool plain_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  while (i < s.size()) {
+    const unsigned c = at(i);
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + n >= s.size()) return false;  // cut short at the end
+    if (at(i + 1) < lo || at(i + 1) > hi) return false;
+    for (std::size_t k = 2; k <= n; ++k) {
+      if (at(i + k) < 0x80 || at(i + k) > 0xBF) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
 
 std::string quoted(std::string_view f, char delim) {
   if (f.find_first_of(std::string{delim, '"', '\r', '\n'}) == std::string_view::npos) return std::string(f);
@@ -70,6 +106,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static constexpr char k_delims[] = {',', ';', '\t', 0};
   const std::string_view bytes = fuzz::as_text(data + 1, size - 1);
 
+  // The validator against the plain one, at every alignment of a long input
+  // (a vectorised path reads 32 bytes at a time).
+  for (std::size_t skip = 0; skip < 33 && skip <= bytes.size(); ++skip) {
+    FUZZ_CHECK(is_valid_utf8(bytes.substr(skip)) == plain_valid_utf8(bytes.substr(skip)));
+    if (bytes.size() < 64) break;
+  }
   const DecodedText decoded = decode_text(bytes, choice);
   if (decoded.error_offset) {
     FUZZ_CHECK(*decoded.error_offset <= bytes.size());
