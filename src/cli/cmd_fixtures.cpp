@@ -19,18 +19,9 @@ struct TeamGroup {
 // scores; shootout columns where the rules give shootouts points.
 Sheet fixture_sheet(const TeamGroup& g, const RoundRobin& rr, std::optional<Date> start, int every,
                     bool shootouts, const Context& ctx) {
-  const bool text = ctx.format == Format::table || ctx.format == Format::markdown;
   Sheet s;
   s.title = g.name.empty() ? "" : tr(ctx, "title.group", {g.name});
-  auto col = [&](std::string key, bool numeric, bool in_table = true, bool optional = false) {
-    Column c;
-    c.label = tr(ctx, (text ? "col." : "key.") + key);
-    c.key = std::move(key);
-    c.numeric = numeric;
-    c.in_table = in_table;
-    c.optional = optional;
-    s.columns.push_back(std::move(c));
-  };
+  auto col = [&](auto&&... args) { add_column(s, ctx, args...); };
   if (!g.name.empty()) col("group", false, false);
   col("matchday", true);
   col("date", false, start.has_value(), true);

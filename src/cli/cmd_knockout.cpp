@@ -99,15 +99,7 @@ std::vector<Sheet> knockout_sheets(const Knockout& k, const Context& ctx) {
                        const std::vector<std::string>& labels) {
     Sheet s;
     s.title = title;
-    auto col = [&](std::string key, bool numeric, bool in_table, bool optional = false) {
-      Column c;
-      c.label = tr(ctx, (text ? "col." : "key.") + key);
-      c.key = std::move(key);
-      c.numeric = numeric;
-      c.in_table = in_table;
-      c.optional = optional;
-      s.columns.push_back(std::move(c));
-    };
+    auto col = [&](auto&&... args) { add_column(s, ctx, args...); };
     col("stage", false, false);
     col("match", false, true);
     const bool dated = std::ranges::any_of(matches, [](const KnockoutMatch* m) { return m->date.year != 0; });

@@ -151,15 +151,7 @@ std::vector<Sheet> standings_sheets(const Standings& standings, const Context& c
   for (const GroupTable& g : standings.groups) {
     Sheet s;
     s.title = g.name.empty() || g.named_after_file ? g.name : tr(ctx, "title.group", {g.name});
-    auto col = [&](std::string key, bool numeric, bool in_table = true, bool optional = false) {
-      Column c;
-      c.label = tr(ctx, (text ? "col." : "key.") + key);
-      c.key = std::move(key);
-      c.numeric = numeric;
-      c.in_table = in_table;
-      c.optional = optional;
-      s.columns.push_back(std::move(c));
-    };
+    auto col = [&](auto&&... args) { add_column(s, ctx, args...); };
     col("group", false, false);
     col("rank", true);
     col("team", false);

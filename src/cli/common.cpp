@@ -161,6 +161,17 @@ bool names_workbook(const std::string& path) {
   return path.size() > 5 && fold_key(path.substr(path.size() - 5)) == ".xlsx";
 }
 
+void add_column(Sheet& s, const Context& ctx, std::string key, bool numeric, bool in_table, bool optional) {
+  const bool text = ctx.format == Format::table || ctx.format == Format::markdown;
+  Column c;
+  c.label = tr(ctx, (text ? "col." : "key.") + key);
+  c.key = std::move(key);
+  c.numeric = numeric;
+  c.in_table = in_table;
+  c.optional = optional;
+  s.columns.push_back(std::move(c));
+}
+
 std::string file_stem(const std::string& path) {
   std::string name = path.substr(path.find_last_of('/') + 1);
   const std::size_t dot = name.rfind('.');

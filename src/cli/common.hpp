@@ -87,6 +87,11 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
 // True when `path` ends in .xlsx (any case): -o names an Excel workbook.
 bool names_workbook(const std::string& path);
 
+// Adds column `key` to `s`, labelled in the context's language: the short
+// table label (`col.KEY`) for table/markdown, the CSV header (`key.KEY`) otherwise.
+void add_column(Sheet& s, const Context& ctx, std::string key, bool numeric, bool in_table = true,
+                bool optional = false);
+
 // `path`'s file name without directory and extension ("groupA" for data/groupA.csv).
 std::string file_stem(const std::string& path);
 
