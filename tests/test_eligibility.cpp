@@ -105,6 +105,21 @@ Strings messages(const Checked& c, std::size_t i) {
 
 TEST_SUITE_BEGIN("eligibility");
 
+TEST_CASE("empty template rows are skipped, and counted in one warning per file") {
+  // A template pre-filled with the team and category, only the first row filled in.
+  const std::string text = std::string(k_header) + P{}.csv() +
+                           "西宁市,A-M,,,,,,,,,,,,\n"
+                           "西宁市,A-M,,,,,,,,,,,,\n"
+                           ",,,,,,,,,,,,,\n";
+  const Checked c = check({{"t.csv", text}});
+  CHECK(c.report.rows.size() == 1);
+  REQUIRE(c.diags.size() == 1);
+  CHECK(c.diags[0].severity == Severity::warning);
+  CHECK(c.diags[0].code == "roster_template_rows");
+  CHECK(c.diags[0].line == 3);
+  CHECK(c.diags[0].args == Strings{"2", "3", "4"});
+}
+
 TEST_CASE("a clean player is eligible") {
   const Checked c = check_rows({P{}});
   REQUIRE(c.diags.empty());

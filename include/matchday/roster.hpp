@@ -176,7 +176,8 @@ struct RosterOptions {
 // Reads one roster file (decoded text) into `into`. Problems that stop the
 // whole file (no header, a required column missing) go to `diags`; a bad row
 // is kept, with its findings. Blank rows, and rows whose only cells are in
-// ignored columns (序号 of an empty template row), are skipped.
+// ignored columns (序号 of an empty template row), are skipped; a warning
+// per file counts the latter, with the first and last line.
 void parse_roster(std::string_view text, std::string_view source, const RosterOptions& options,
                   Roster& into, std::vector<Diagnostic>& diags);
 

@@ -401,12 +401,18 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
       into.rows.reserve(std::max(into.rows.size() + lines, 2 * into.rows.capacity()));
     }
   }
+  // Template rows skipped: said once per file, so none goes unseen.
+  std::size_t skipped = 0, first_skipped = 0, last_skipped = 0;
   while (reader.next(rec)) {
     if (rec.blank()) continue;
     row.start(rec);
     bool person = rec.unterminated_quote;
     for (std::size_t col : k_person_cols) person = person || !row.empty(col);
-    if (!person) continue;
+    if (!person) {
+      if (skipped++ == 0) first_skipped = rec.line;
+      last_skipped = rec.line;
+      continue;
+    }
 
     RosterRow& r = into.rows.emplace_back();
     r.source = source_index;
@@ -544,6 +550,10 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
       pledge(c_anti_doping, anti_doping_of, r.anti_doping);
       pledge(c_discipline, discipline_of, r.discipline);
     }
+  }
+  if (skipped > 0) {
+    sink.add({Severity::warning, std::string(source), first_skipped, "", "", "roster_template_rows",
+              {std::to_string(skipped), std::to_string(first_skipped), std::to_string(last_skipped)}});
   }
 }
 
