@@ -175,15 +175,7 @@ int run_knockout(const KnockoutCommand& cmd, Output& io) {
                                        from_option ? "--pairing" : "pairing");
   diags.insert(diags.end(), pairing.diagnostics.begin(), pairing.diagnostics.end());
 
-  Results results;
-  std::vector<TextInput> inputs(cmd.files.size());
-  for (std::size_t i = 0; i < cmd.files.size(); ++i) {
-    if (!read_text(cmd.files[i], ctx, inputs[i], diags)) continue;
-    ResultsOptions ro;
-    ro.delimiter = ctx.delimiter;
-    ro.default_group = cmd.files[i] == "-" ? "" : file_stem(cmd.files[i]);
-    parse_results(inputs[i].decoded.text, cmd.files[i], *rules, ro, results, diags);
-  }
+  Results results = read_results(cmd.files, *rules, ctx, diags);
   StandingsOptions so;
   so.lots = parse_lots(cmd.lots);
   so.adjustments = read_adjustments(cmd.adjust, cmd.adjustments_file, ctx, diags);

@@ -103,6 +103,32 @@ std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>&
   return out;
 }
 
+Results read_results(const std::vector<std::string>& files, const Rules& rules, const Context& ctx,
+                     std::vector<Diagnostic>& diags) {
+  Results results;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    TextInput input;  // freed after its parse: results keeps copies of what it needs
+    if (!read_text(files[i], ctx, input, diags)) continue;
+    ResultsOptions ro;
+    ro.delimiter = ctx.delimiter;
+    ro.default_group = files[i] == "-" ? "" : file_stem(files[i]);
+    // Text that is the mapped file itself (UTF-8): its pages behind the parse
+    // are dropped as it goes, so that the peak is not the whole file plus
+    // every match (the file is all in memory after the UTF-8 check).
+    const std::string_view bytes = input.file.bytes();
+    const std::string_view text = input.decoded.text;
+    const auto bytes_at = reinterpret_cast<std::uintptr_t>(bytes.data());
+    const auto text_at = reinterpret_cast<std::uintptr_t>(text.data());
+    if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
+      InputFile& file = input.file;
+      const std::size_t skip = text_at - bytes_at;  // a byte-order mark
+      ro.consumed = [&file, skip](std::size_t offset) { file.drop_before(skip + offset); };
+    }
+    parse_results(text, files[i], rules, ro, results, diags);
+  }
+  return results;
+}
+
 std::vector<Adjustment> read_adjustments(const std::vector<std::string>& options, const std::string& file,
                                          const Context& ctx, std::vector<Diagnostic>& diags) {
   std::vector<Adjustment> out;
@@ -238,28 +264,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
   if (cmd.qualify) rules->qualify = *cmd.qualify;
 
   std::vector<Diagnostic> diags;
-  Results results;
-  std::vector<TextInput> inputs(cmd.files.size());
-  for (std::size_t i = 0; i < cmd.files.size(); ++i) {
-    if (!read_text(cmd.files[i], ctx, inputs[i], diags)) continue;
-    ResultsOptions ro;
-    ro.delimiter = ctx.delimiter;
-    ro.default_group = cmd.files[i] == "-" ? "" : file_stem(cmd.files[i]);
-    // Text that is the mapped file itself (UTF-8): its pages behind the parse
-    // are dropped as it goes, so that the peak is not the whole file plus
-    // every match (the file is all in memory after the UTF-8 check).
-    const std::string_view bytes = inputs[i].file.bytes();
-    const std::string_view text = inputs[i].decoded.text;
-    const auto bytes_at = reinterpret_cast<std::uintptr_t>(bytes.data());
-    const auto text_at = reinterpret_cast<std::uintptr_t>(text.data());
-    if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
-      InputFile& file = inputs[i].file;
-      const std::size_t skip = text_at - bytes_at;  // a byte-order mark
-      ro.consumed = [&file, skip](std::size_t offset) { file.drop_before(skip + offset); };
-    }
-    parse_results(inputs[i].decoded.text, cmd.files[i], *rules, ro, results, diags);
-    inputs[i] = TextInput{};  // parsed: results keeps copies of what it needs; free the bytes
-  }
+  Results results = read_results(cmd.files, *rules, ctx, diags);
 
   StandingsOptions so;
   so.groups = cmd.groups;

@@ -24,6 +24,12 @@ struct StandingsCommand {
   bool explain = false;
 };
 
+// Every results file of `files` ("-": standard input), decoded and parsed
+// into one Results; a file without a group column is named after its stem.
+// Each file's bytes are released as soon as it is parsed. Problems go to `diags`.
+Results read_results(const std::vector<std::string>& files, const Rules& rules, const Context& ctx,
+                     std::vector<Diagnostic>& diags);
+
 // The adjustments of --adjust options and an --adjustments file; problems go
 // to `diags` (shared by standings and knockout).
 std::vector<Adjustment> read_adjustments(const std::vector<std::string>& options, const std::string& file,

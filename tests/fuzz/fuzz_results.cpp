@@ -49,15 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::size_t> record_lines;
   std::vector<std::size_t> data_lines;  // non-blank rows after the header
   {
-    CsvReader reader(text, sniff_delimiter(source, text));
-    CsvRecord rec;
-    bool header = false;
-    while (reader.next(rec)) {
-      record_lines.push_back(rec.line);
-      if (rec.blank()) continue;
-      if (header) data_lines.push_back(rec.line);
-      header = true;
-    }
+    matchday::fuzz::scan_records(text, source, record_lines, data_lines);
   }
 
   std::size_t errors = 0;
