@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <mutex>
+#include <random>
+
 #include "matchday/results.hpp"
 #include "test_util.hpp"
 
@@ -113,6 +116,150 @@ TEST_CASE("parse_results: cards weighted by the rules") {
       *preset("league"));
   CHECK(r.groups[0].matches[0].home_fair_play == 5);
   CHECK(r.groups[0].matches[0].away_fair_play == 1);
+}
+
+
+// The fast row parser and the reading of a file in parts must give what the
+// general reader gives on one thread, row for row and report for report: on
+// random files full of what sends a row to the general reader (quotes, spaces,
+// full-width digits, other date forms, CRLF, blank and short rows, errors).
+namespace {
+
+std::string random_results_file(std::mt19937& rng, bool with_quotes, bool with_errors) {
+  const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const std::vector<std::string> teams = {"西宁一中", "海东市", "玉树州", "Golmud", "海北青训队", "格尔木二中"};
+  const bool crlf = pick(4) == 0;
+  const std::string nl = crlf ? "\r\n" : "\n";
+  const bool has_group = pick(5) != 0;
+  std::string out = std::string(has_group ? "小组," : "") + "轮次,日期,主队,客队,主队进球,客队进球,主队点球,客队点球,主队黄牌,客队黄牌,主队红牌,客队红牌,备注" + nl;
+  const int rows = 20 + pick(200);
+  for (int r = 0; r < rows; ++r) {
+    if (pick(40) == 0) {
+      out += pick(2) ? nl : ",,,,,,,,,,,," + nl;  // blank rows
+      continue;
+    }
+    const int h = pick(6);
+    int a = pick(6);
+    if (a == h && !(with_errors && pick(10) == 0)) a = (a + 1) % 6;
+    int hg = pick(4), ag = pick(4);
+    std::string hp, ap;
+    if (hg == ag) {
+      const int p = pick(5);
+      hp = std::to_string(p);
+      ap = std::to_string(p + 1 + pick(2));
+      if (pick(2)) std::swap(hp, ap);
+    }
+    std::string group = has_group ? (pick(3) ? "A" : pick(2) ? "第二组" : "") : "";
+    std::string date = "2025-07-" + std::to_string(10 + pick(20));
+    if (pick(8) == 0) date = "2025/7/" + std::to_string(1 + pick(28));
+    if (pick(10) == 0) date = "";
+    std::string home = teams[static_cast<std::size_t>(h)], away = teams[static_cast<std::size_t>(a)];
+    if (pick(15) == 0) home = " " + home;
+    if (with_quotes && pick(15) == 0) away = "\"" + away + "\"";
+    if (with_quotes && pick(40) == 0) away = "\"" + away + "\n(续)\"";
+    std::string hgs = std::to_string(hg), ags = std::to_string(ag);
+    if (pick(20) == 0) hgs = hg == 1 ? "１" : hgs;  // full-width digit
+    if (pick(25) == 0) { hgs = ""; ags = ""; hp = ""; ap = ""; }  // not played yet
+    if (with_errors && pick(30) == 0) ags = "x";
+    if (with_errors && pick(30) == 0) hp = "";
+    const std::string md = pick(10) == 0 ? "" : std::to_string(1 + r / 3);
+    std::string row = (has_group ? group + "," : "") + md + "," + date + "," + home + "," + away + "," + hgs + "," +
+                      ags + "," + hp + "," + ap + "," + std::to_string(pick(3)) + "," + std::to_string(pick(3)) + "," +
+                      std::to_string(pick(10) == 0) + "," + (pick(3) ? "0" : "") + "," + (pick(6) == 0 ? "备注 x" : "");
+    if (pick(50) == 0) row += ",extra";
+    if (pick(50) == 0) row = row.substr(0, row.rfind(','));
+    out += row + nl;
+  }
+  if (pick(3) == 0 && out.size() >= nl.size()) out.resize(out.size() - nl.size());  // no final line break
+  return out;
+}
+
+void check_same_results(const Results& a, const Results& b) {
+  REQUIRE(a.groups.size() == b.groups.size());
+  for (std::size_t g = 0; g < a.groups.size(); ++g) {
+    CHECK(a.groups[g].name == b.groups[g].name);
+    CHECK(a.groups[g].named_after_file == b.groups[g].named_after_file);
+    CHECK(a.groups[g].teams == b.groups[g].teams);
+    REQUIRE(a.groups[g].matches.size() == b.groups[g].matches.size());
+    for (std::size_t k = 0; k < a.groups[g].matches.size(); ++k) {
+      const Match& x = a.groups[g].matches[k];
+      const Match& y = b.groups[g].matches[k];
+      CAPTURE(x.line);
+      CHECK(x.home == y.home);
+      CHECK(x.away == y.away);
+      CHECK(x.matchday == y.matchday);
+      CHECK(x.line == y.line);
+      CHECK(x.home_fair_play == y.home_fair_play);
+      CHECK(x.away_fair_play == y.away_fair_play);
+      CHECK(x.home_goals == y.home_goals);
+      CHECK(x.away_goals == y.away_goals);
+      CHECK(x.home_pens == y.home_pens);
+      CHECK(x.away_pens == y.away_pens);
+      CHECK(x.source == y.source);
+      CHECK(Date(x.date) == Date(y.date));
+      CHECK(x.stage == y.stage);
+      CHECK(x.status == y.status);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("parse_results: the fast row parser and reading in parts change nothing") {
+  std::mt19937 rng(20261124);
+  Rules rules = *preset("qinghai-youth-2025");
+  int parted = 0;
+  for (int i = 0; i < 600; ++i) {
+    const bool quotes = i % 3 == 0, errors = i % 4 == 0;
+    const std::string text = random_results_file(rng, quotes, errors);
+    rules.max_meetings = i % 2 ? 1 : 100;
+    ResultsOptions general;
+    general.fast_rows = false;
+    general.default_group = "file";
+    Results expected;
+    std::vector<Diagnostic> expected_diags;
+    parse_results(text, "r.csv", rules, general, expected, expected_diags);
+    for (unsigned threads : {1U, 2U, 3U, 5U}) {
+      CAPTURE(i);
+      CAPTURE(threads);
+      ResultsOptions fast;
+      fast.default_group = "file";
+      fast.threads = threads;
+      fast.min_bytes_per_thread = 64;
+      std::vector<std::pair<std::size_t, std::size_t>> dropped;
+      std::mutex lock;
+      fast.consumed = [&](std::size_t begin, std::size_t end) {
+        const std::scoped_lock hold(lock);
+        dropped.emplace_back(begin, end);
+      };
+      Results got;
+      std::vector<Diagnostic> diags;
+      parse_results(text, "r.csv", rules, fast, got, diags);
+      check_same_results(expected, got);
+      CHECK(diags == expected_diags);
+      for (const auto& [begin, end] : dropped) CHECK(begin <= end);
+      parted += threads > 1 && !quotes && !errors;
+    }
+  }
+  CHECK(parted > 300);
+}
+
+TEST_CASE("parse_results: a second file adds to the groups of the first, in parts too") {
+  const std::string a = "小组,主队,客队,主队进球,客队进球\nA,甲,乙,1,0\nB,丙,丁,2,0\nA,乙,戊,0,3\n";
+  const std::string b = "小组,主队,客队,主队进球,客队进球\nB,丁,己,1,0\nA,戊,甲,1,2\nC,庚,辛,1,0\nA,庚,甲,4,0\n";
+  const Rules rules = *preset("uefa-euro");
+  Results one, parted;
+  std::vector<Diagnostic> d1, d2;
+  ResultsOptions o;
+  parse_results(a, "a.csv", rules, o, one, d1);
+  parse_results(b, "b.csv", rules, o, one, d1);
+  o.threads = 2;
+  o.min_bytes_per_thread = 8;
+  parse_results(a, "a.csv", rules, o, parted, d2);
+  parse_results(b, "b.csv", rules, o, parted, d2);
+  check_same_results(one, parted);
+  CHECK(d1 == d2);
+  CHECK(parted.groups[0].teams == std::vector<std::string>{"甲", "乙", "戊", "庚"});
 }
 
 TEST_SUITE_END();

@@ -39,6 +39,15 @@ class CsvReader {
   // file, or its next row. Returns false at the end of the input.
   bool next_nonblank(CsvRecord& record);
 
+  // Where the next record starts: its offset into the text and its line.
+  [[nodiscard]] std::size_t position() const { return m_pos; }
+  [[nodiscard]] std::size_t line() const { return m_line; }
+  // Continues at offset `pos` (the start of a record) as line `line`.
+  void seek(std::size_t pos, std::size_t line) {
+    m_pos = pos;
+    m_line = line;
+  }
+
  private:
   // Bit k set where byte `block + k` may end an unquoted field.
   [[nodiscard]] std::uint64_t special_mask(std::size_t block) const;

@@ -86,12 +86,26 @@ struct ResultsOptions {
   // Group of rows without a group column (or with an empty cell); the CLI
   // passes the file's stem, so `groupA.csv` makes group "groupA".
   std::string default_group;
-  // When set, called now and then during the parse with an offset into the
-  // text: nothing before it is read again or referred to by what the parse
-  // keeps, so the caller may give that memory back (the CLI drops the pages
-  // of the mapped file behind the parse, so that the file and the matches
-  // are not both in memory at the end).
-  std::function<void(std::size_t)> consumed;
+  // When set, called now and then during the parse with a range of the text,
+  // [begin, end), that the parse will not read again nor refer to from what
+  // it keeps, so the caller may give that memory back (the CLI drops those
+  // pages of the mapped file, so that the file and the matches are not both
+  // in memory at the end). With `threads` > 1 it is called from several
+  // threads at once.
+  std::function<void(std::size_t begin, std::size_t end)> consumed;
+  // Threads for one large file: a file with no quote character is cut at
+  // line breaks and its parts are read at once, then joined in file order
+  // (groups, teams, matches, line numbers and diagnostics are exactly as one
+  // thread makes them). 1: everything on the calling thread.
+  unsigned threads = 1;
+  // A part has at least this many bytes (below it, threads cost more than
+  // they save).
+  std::size_t min_bytes_per_thread = std::size_t{2} << 20;
+  // Rows are read by a parser specialised for the file's header, which hands
+  // any row it is not sure of (quotes, spaces, full-width digits, other date
+  // forms, anything wrong) to the general CSV reader. False: every row goes
+  // through the general reader (tests compare the two).
+  bool fast_rows = true;
 };
 
 // Reads one results file (decoded text) into `into`. Every problem is added

@@ -141,7 +141,7 @@ void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx,
 Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& ro, const Context& ctx,
                     std::vector<Diagnostic>& diags) {
   const bool stdin_named = std::find(files.begin(), files.end(), "-") != files.end();
-  const unsigned threads = files.size() < 2 || stdin_named ? 1 : std::min(2U, std::max(1U, std::thread::hardware_concurrency()));
+  const unsigned threads = files.size() < 2 || stdin_named ? 1 : std::min(2U, reader_threads());
   std::vector<RosterPart> parts(files.size());
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;  // of the helper thread, rethrown here

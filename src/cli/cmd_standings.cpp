@@ -122,8 +122,9 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
       InputFile& file = input.file;
       const std::size_t skip = text_at - bytes_at;  // a byte-order mark
-      ro.consumed = [&file, skip](std::size_t offset) { file.drop_before(skip + offset); };
+      ro.consumed = [&file, skip](std::size_t begin, std::size_t end) { file.drop(skip + begin, skip + end); };
     }
+    ro.threads = reader_threads();
     parse_results(text, files[i], rules, ro, results, diags);
   }
   return results;

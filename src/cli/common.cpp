@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include "xlsx.hpp"
 
@@ -84,6 +85,8 @@ bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::
   }
   return true;
 }
+
+unsigned reader_threads() { return std::clamp(std::thread::hardware_concurrency(), 1U, 8U); }
 
 bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
   bool errors = false;

@@ -70,6 +70,9 @@ struct TextInput {
 // Reads and decodes `path`; on failure adds a diagnostic and returns false.
 bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
 
+// Threads to read one large file or many files on: the machine's cores, at most 8.
+unsigned reader_threads();
+
 // Writes every diagnostic to io.err, one per line; returns true if any is an error.
 bool report(const std::vector<Diagnostic>& diags, Context& ctx);
 

@@ -153,11 +153,12 @@ void InputFile::release() {
   m_view = {};
 }
 
-void InputFile::drop_before(std::size_t offset) {
+void InputFile::drop(std::size_t begin, std::size_t end) const {
   if (!m_map) return;
   const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-  const std::size_t end = std::min(offset, m_map_size) / page * page;
-  if (end > 0) madvise(m_map, end, MADV_DONTNEED);
+  const std::size_t first = (begin + page - 1) / page * page;
+  const std::size_t last = std::min(end, m_map_size) / page * page;
+  if (last > first) madvise(static_cast<char*>(m_map) + first, last - first, MADV_DONTNEED);
 }
 
 bool InputFile::open(const std::string& path, std::string& error) {

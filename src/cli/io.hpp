@@ -23,10 +23,11 @@ class InputFile {
   // `error` to the system's reason (e.g. "No such file or directory").
   bool open(const std::string& path, std::string& error);
   [[nodiscard]] std::string_view bytes() const { return m_view; }
-  // Gives back the memory of the mapped pages wholly before `offset` into
+  // Gives back the memory of the mapped pages wholly inside [begin, end) of
   // bytes(): the caller will not read them again (if it does, they are read
   // again from the page cache). Nothing for input that was read, not mapped.
-  void drop_before(std::size_t offset);
+  // Safe to call from several threads at once.
+  void drop(std::size_t begin, std::size_t end) const;
 
  private:
   void release();

@@ -2,7 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+#include <exception>
+#include <future>
+#include <thread>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "matchday/csv.hpp"
 #include "parse_util.hpp"
@@ -49,6 +57,22 @@ bool split_score(std::string_view s, std::string_view& a, std::string_view& b) {
   return true;
 }
 
+// a == b, inline for the short strings names are (libc's memcmp is a call
+// through the PLT, more than the compare itself for twelve bytes).
+inline bool same(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n >= 8 && n <= 16) {
+    std::uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a.data(), 8);
+    std::memcpy(&b0, b.data(), 8);
+    std::memcpy(&a1, a.data() + n - 8, 8);
+    std::memcpy(&b1, b.data() + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  return a == b;
+}
+
 // How often each pair of teams of one group meets: the lower triangle of a
 // square matrix, row by row, so that it grows as teams appear by appending
 // (pair (a, b) with a < b is at b * (b - 1) / 2 + a).
@@ -88,7 +112,7 @@ class TeamLookup {
         return id;
       }
       const auto id = static_cast<std::uint32_t>(slot - 1);
-      if (slot >> 32 == h && group.teams[id] == name) return id;
+      if (slot >> 32 == h && same(group.teams[id], name)) return id;
     }
   }
 
@@ -99,17 +123,23 @@ class TeamLookup {
     std::size_t used = 0;
   };
 
-  // FNV-1a, eight bytes at a time (names are a few Chinese characters).
+  // Eight bytes at a time, multiply and shift (names are a few Chinese
+  // characters: two words for four of them).
   static std::uint32_t hash(std::string_view s) {
-    std::uint64_t h = 0xCBF29CE484222325ULL ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = (h ^ w) * 0x100000001B3ULL;
-      h ^= h >> 29;
+    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+    const std::size_t n = s.size();
+    std::uint64_t h = (n + 1) * k, w = 0;
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8) {
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+      }
+      std::memcpy(&w, s.data() + n - 8, 8);  // the last eight bytes, overlapping
+    } else {
+      std::memcpy(&w, s.data(), n);
     }
-    for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001B3ULL;
+    h = (h ^ w) * k;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
@@ -166,7 +196,7 @@ std::int64_t Group::find_team(std::string_view team_name) const {
 }
 
 std::size_t Results::intern_group(std::string_view name) {
-  if (last_group_ < groups.size() && groups[last_group_].name == name) return last_group_;
+  if (last_group_ < groups.size() && same(groups[last_group_].name, name)) return last_group_;
   if (groups.size() >= 16) {
     // Many groups (a league's 2,000): a hash index, so that a new group does not
     // compare its name with every group before it. Groups appended directly are
@@ -191,6 +221,625 @@ std::size_t Results::intern_group(std::string_view name) {
   return last_group_ = groups.size() - 1;
 }
 
+namespace {
+
+// What a column of the file is to the fast row parser.
+enum class Field : std::uint8_t {
+  skip,        // not read (any unquoted text)
+  empty_only,  // read by the general reader only: the fast parser takes the row when it is empty
+  text,        // group, home or away: a name
+  count,       // a whole number
+  date,
+};
+
+struct FieldSpec {
+  Field kind = Field::skip;
+  std::uint8_t col = c_count;  // the Col it fills
+  int max = 0;                 // Field::count: the largest value
+};
+
+// One row as the fast parser reads it: names and numbers (-1: empty).
+struct FastRow {
+  std::string_view text[c_count];
+  int num[c_count];
+  CompactDate date{};
+};
+
+#if defined(__SSE2__)
+// Bit k set where byte p[k] (of 16) is the delimiter, '\n', '\r' or '"'.
+inline unsigned stop_mask(const char* p, __m128i delim) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delim), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+// Bit k set where byte p[k] (of 16) is not left as it is by normalize_cell:
+// a control character or space, or a lead byte it rewrites (0xEF, 0xE3, 0xC2).
+inline unsigned unclean_mask(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);
+  const __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3)))),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(low, lead)));
+}
+#endif
+
+inline bool is_stop(char c, char delim) { return c == delim || c == '\n' || c == '\r' || c == '"'; }
+inline bool is_unclean(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u <= 0x20 || u == 0xEF || u == 0xE3 || u == 0xC2;
+}
+
+// How the columns of one file are read, from its header.
+struct Layout {
+  HeaderMatch hm;
+  bool split_scores = false;
+  std::vector<FieldSpec> fields;  // per field of the header
+  bool fast = false;              // the fast parser can read rows of this file
+};
+
+Layout make_layout(const CsvRecord& header, char delim) {
+  Layout l;
+  l.hm = match_header(header, k_columns);
+  const HeaderMatch& hm = l.hm;
+  l.split_scores = hm.has(c_home_goals) || hm.has(c_away_goals);
+  const bool split_pens = hm.has(c_home_pens) || hm.has(c_away_pens);
+  l.fields.assign(header.fields.size(), FieldSpec{});
+  const auto set = [&](std::size_t col, Field kind, int max = 0) {
+    if (hm.has(col)) l.fields[static_cast<std::size_t>(hm.index[col])] = {kind, static_cast<std::uint8_t>(col), max};
+  };
+  set(c_group, Field::text);
+  set(c_home, Field::text);
+  set(c_away, Field::text);
+  set(c_matchday, Field::count, 1000000);
+  set(c_date, Field::date);
+  for (std::size_t col : {c_home_goals, c_away_goals, c_home_pens, c_away_pens}) set(col, Field::count, k_max_goals);
+  for (std::size_t col : {c_home_yellow, c_away_yellow, c_home_red, c_away_red, c_home_fp, c_away_fp}) {
+    set(col, Field::count, 99);
+  }
+  if (!l.split_scores) set(c_score, Field::empty_only);
+  if (!split_pens) set(c_pens, Field::empty_only);
+  set(c_status, Field::empty_only);
+  set(c_stage, Field::empty_only);
+  // Quotes and line breaks are the general reader's; so is a file whose
+  // header names a column twice (it is an error anyway).
+  l.fast = !l.fields.empty() && hm.duplicated.empty() && delim != '"' && delim != '\n' && delim != '\r';
+  return l;
+}
+
+// Reads the rows of a range of a results file into `into`: a row the fast
+// parser takes, or one record of the general CSV reader.
+class Loader {
+ public:
+  Loader(const Layout& layout, std::string_view text, char delim, std::string_view source,
+         std::uint32_t source_index, const Rules& rules, const ResultsOptions& options, Results& into,
+         DiagnosticSink& sink, bool part)
+      : m_layout(layout), m_hm(layout.hm), m_split_scores(layout.split_scores), m_text(text), m_delim(delim),
+        m_source(source), m_source_index(source_index), m_rules(rules), m_options(options), m_into(into),
+        m_sink(sink), m_part(part), m_reader(text, delim), m_row(source, layout.hm, sink),
+        m_meetings(into.groups.size()) {}
+
+  // Reads the records in [begin, end) of the text, the first at line `line`
+  // (begin is the start of a record, end the end of one or of the text).
+  // Returns the line after the last record.
+  std::size_t run(std::size_t begin, std::size_t end, std::size_t line) {
+    // options.consumed every 4 MB, up to the start of the record at hand.
+    constexpr std::size_t k_consumed_step = std::size_t{4} << 20;
+    std::size_t consumed = begin;
+    const bool fast = m_layout.fast && m_options.fast_rows;
+    const char* const base = m_text.data();
+    std::size_t at = begin;
+    while (at < end) {
+      if (m_options.consumed && at - consumed >= k_consumed_step) {
+        m_options.consumed(consumed, at);
+        consumed = at;
+      }
+      if (fast) {
+        const char* next = fast_row(base + at, base + end);
+        if (next && add_fast(line)) {
+          ++line;
+          at = static_cast<std::size_t>(next - base);
+          continue;
+        }
+      }
+      m_reader.seek(at, line);
+      if (!m_reader.next(m_rec)) break;
+      if (m_part && std::memchr(base + at, '"', m_reader.position() - at) != nullptr) {
+        // A part stops at a quote: a line break may not end a record then.
+        // (Fast rows have none, so every byte of a part is looked at.)
+        m_quoted = true;
+        break;
+      }
+      generic_row(m_rec);
+      at = m_reader.position();
+      line = m_reader.line();
+    }
+    return line;
+  }
+
+  // A part: run() stopped at a quote character.
+  [[nodiscard]] bool quoted() const { return m_quoted; }
+
+  // Gives back what growing left unused, where it is much (groups
+  // interleaved row by row grow together): the matches are most of the
+  // memory kept.
+  static void trim(Results& results) {
+    for (Group& g : results.groups) {
+      if (g.matches.capacity() - g.matches.size() > g.matches.size() / 4 + 16) g.matches.shrink_to_fit();
+    }
+  }
+
+ private:
+  // Reads the row at p into m_fast; returns the start of the next row, or
+  // nullptr when the general reader must read this one (a quote, a line
+  // break inside, too few or too many fields, a cell the general reader would
+  // normalise or report, a date in another form, a number out of range).
+  const char* fast_row(const char* p, const char* end) {
+    FastRow& r = m_fast;
+    const std::size_t nf = m_layout.fields.size();
+#if defined(__SSE2__)
+    const __m128i delim = _mm_set1_epi8(m_delim);
+#endif
+    for (std::size_t f = 0; f < nf; ++f) {
+      const FieldSpec spec = m_layout.fields[f];
+      const char* q = p;
+      switch (spec.kind) {
+        case Field::count: {
+          int v = 0;
+          while (q < end && static_cast<unsigned char>(*q - '0') < 10) v = v * 10 + (*q++ - '0');
+          if (q - p > 9 || v > spec.max) return nullptr;
+          r.num[spec.col] = q == p ? -1 : v;
+          break;
+        }
+        case Field::date: {
+          if (q < end && *q != m_delim && *q != '\n' && *q != '\r') {
+            if (end - p < 10 || p[4] != '-' || p[7] != '-') return nullptr;
+            int v[3] = {0, 0, 0};
+            const int pos[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+            for (int k = 0; k < 3; ++k) {
+              for (int d = 0; d < len[k]; ++d) {
+                const char c = p[pos[k] + d];
+                if (c < '0' || c > '9') return nullptr;
+                v[k] = v[k] * 10 + (c - '0');
+              }
+            }
+            if (!is_valid_date(v[0], v[1], v[2])) return nullptr;
+            r.date = Date{v[0], v[1], v[2]};
+            q = p + 10;
+          } else {
+            r.date = CompactDate{};
+          }
+          break;
+        }
+        case Field::text:
+        case Field::skip:
+        case Field::empty_only: {
+          // Up to the delimiter or the line's end, sixteen bytes at a time.
+          unsigned unclean = 0;
+#if defined(__SSE2__)
+          for (;;) {
+            if (end - q < 16) {
+              while (q < end && !is_stop(*q, m_delim)) unclean |= static_cast<unsigned>(is_unclean(*q++));
+              break;
+            }
+            const unsigned stops = stop_mask(q, delim);
+            const unsigned bad = spec.kind == Field::text ? unclean_mask(q) : 0;
+            if (stops != 0) {
+              const int k = std::countr_zero(stops);
+              unclean |= bad & ((1U << k) - 1);
+              q += k;
+              break;
+            }
+            unclean |= bad;
+            q += 16;
+          }
+#else
+          while (q < end && !is_stop(*q, m_delim)) unclean |= static_cast<unsigned>(is_unclean(*q++));
+#endif
+          if (q < end && *q == '"') return nullptr;
+          if (spec.kind == Field::text) {
+            if (unclean != 0) return nullptr;
+            r.text[spec.col] = std::string_view(p, static_cast<std::size_t>(q - p));
+          } else if (spec.kind == Field::empty_only && q != p) {
+            return nullptr;
+          }
+          break;
+        }
+      }
+      if (f + 1 < nf) {
+        if (q >= end || *q != m_delim) return nullptr;
+        p = q + 1;
+        continue;
+      }
+      if (q == end) return end;
+      if (*q == '\n') return q + 1;
+      if (*q == '\r' && q + 1 < end && q[1] == '\n') return q + 2;
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The row fast_row() read, when the general reader would take it as it is
+  // and report nothing; otherwise false (and nothing is added).
+  bool fast_match(Match& m) {
+    FastRow& r = m_fast;
+    const std::string_view home = r.text[c_home], away = r.text[c_away];
+    if (home.empty() || away.empty() || home == away) return false;
+    const auto pair = [&](std::size_t a, std::size_t b, std::int16_t& x, std::int16_t& y) {
+      const int va = m_hm.has(a) ? r.num[a] : -1, vb = m_hm.has(b) ? r.num[b] : -1;
+      if ((va < 0) != (vb < 0)) return false;
+      x = static_cast<std::int16_t>(va);
+      y = static_cast<std::int16_t>(vb);
+      return true;
+    };
+    if (!m_split_scores) {
+      m.home_goals = m.away_goals = -1;  // the score column was empty
+    } else if (!pair(c_home_goals, c_away_goals, m.home_goals, m.away_goals)) {
+      return false;
+    }
+    if (!pair(c_home_pens, c_away_pens, m.home_pens, m.away_pens)) return false;
+    const bool scored = m.has_score();
+    if (m.has_shootout() && (!scored || m.home_goals != m.away_goals || m.home_pens == m.away_pens)) return false;
+    if (scored && m.home_goals == m.away_goals && !m.has_shootout() && m_rules.points.draw_needs_shootout) {
+      return false;
+    }
+    const auto num = [&](std::size_t col) { return m_hm.has(col) && r.num[col] > 0 ? r.num[col] : 0; };
+    const auto fair_play = [&](std::size_t fp, std::size_t yellow, std::size_t red) {
+      if (m_hm.has(fp) && r.num[fp] >= 0) return r.num[fp];
+      return num(yellow) * m_rules.yellow_card_points + num(red) * m_rules.red_card_points;
+    };
+    m.home_fair_play = fair_play(c_home_fp, c_home_yellow, c_home_red);
+    m.away_fair_play = fair_play(c_away_fp, c_away_yellow, c_away_red);
+    m.matchday = num(c_matchday);
+    m.date = m_hm.has(c_date) ? r.date : CompactDate{};
+    m.source = m_source_index;
+    return true;
+  }
+
+  // The match of the row fast_row() read, added; false when the general
+  // reader must read the row (it would report something).
+  bool add_fast(std::size_t line) {
+    Match m;
+    m.line = static_cast<std::uint32_t>(line);
+    if (!fast_match(m)) return false;
+    const std::string_view group = m_hm.has(c_group) && !m_fast.text[c_group].empty()
+                                       ? m_fast.text[c_group]
+                                       : std::string_view(m_options.default_group);
+    add(m, group, m_fast.text[c_home], m_fast.text[c_away]);
+    return true;
+  }
+
+  // One record, read by the general reader: every check, every report.
+  void generic_row(const CsvRecord& rec) {
+    if (rec.blank()) return;
+  m_row.start(rec);
+  if (rec.unterminated_quote) {
+    m_sink.add({Severity::error, std::string(m_source), rec.line, "", "", "csv_unterminated_quote", {}});
+    return;
+  }
+  const std::string_view group_name =
+      m_hm.has(c_group) && !m_row.text(c_group).empty() ? m_row.text(c_group) : std::string_view(m_options.default_group);
+  const std::string_view home = m_row.text(c_home);
+  const std::string_view away = m_row.text(c_away);
+  Match m;
+  m.source = m_source_index;
+  m.line = static_cast<std::uint32_t>(rec.line);
+  bool ok = true;
+  if (home.empty()) ok = m_row.fail(c_home, "team_missing");
+  if (away.empty()) ok = m_row.fail(c_away, "team_missing");
+  if (ok && home == away) ok = m_row.fail(c_away, "team_plays_itself");
+
+  if (m_hm.has(c_matchday)) {
+    if (auto v = m_row.count(c_matchday, "matchday_not_count", 1000000)) m.matchday = *v; else if (!m_row.empty(c_matchday)) ok = false;
+  }
+  if (m_hm.has(c_date) && !m_row.empty(c_date)) {
+    if (auto d = m_row.date(c_date)) m.date = *d; else ok = false;
+  }
+  if (m_hm.has(c_stage) && !m_row.empty(c_stage)) {
+    const std::string_view stage = m_row.text(c_stage);
+    std::size_t k = 1;
+    while (k < m_into.stages.size() && m_into.stages[k] != stage) ++k;
+    if (k == m_into.stages.size()) m_into.stages.emplace_back(stage);
+    m.stage = static_cast<std::uint16_t>(k);
+  }
+  if (m_hm.has(c_status) && !m_row.empty(c_status)) {
+    const std::string key = fold_key(m_row.text(c_status));
+    if (key == "played" || key == "已赛" || key == "完赛" || key == "正常") {
+      m.status = MatchStatus::played;
+    } else if (key == "awarded" || key == "forfeit" || key == "判定" || key == "判负" || key == "判胜" || key == "弃权") {
+      m.status = MatchStatus::awarded;
+    } else if (key == "postponed" || key == "延期" || key == "推迟" || key == "未赛") {
+      m.status = MatchStatus::postponed;
+    } else if (key == "cancelled" || key == "canceled" || key == "取消") {
+      m.status = MatchStatus::cancelled;
+    } else {
+      ok = m_row.fail(c_status, "bad_status");
+    }
+  }
+
+  // Scores: two columns, or one `2:1` column.
+  std::string_view hg_text, ag_text;
+  std::size_t hg_col = c_home_goals, ag_col = c_away_goals;
+  if (m_split_scores) {
+    hg_text = m_row.text(c_home_goals);
+    ag_text = m_row.text(c_away_goals);
+  } else if (!m_row.empty(c_score)) {
+    hg_col = ag_col = c_score;
+    if (!split_score(m_row.text(c_score), hg_text, ag_text)) {
+      ok = m_row.fail(c_score, "bad_score");
+      hg_text = ag_text = {};
+    }
+  }
+  if (hg_text.empty() != ag_text.empty()) {
+    ok = m_row.fail(hg_text.empty() ? hg_col : ag_col, "one_score_missing");
+  } else if (!hg_text.empty()) {
+    auto hg = parse_count(hg_text, k_max_goals);
+    auto ag = parse_count(ag_text, k_max_goals);
+    if (!hg) ok = m_row.fail_value(hg_col, hg_text, "goals_not_count");
+    if (!ag) ok = m_row.fail_value(ag_col, ag_text, "goals_not_count");
+    if (hg && ag) {
+      m.home_goals = static_cast<std::int16_t>(*hg);
+      m.away_goals = static_cast<std::int16_t>(*ag);
+    }
+  }
+
+  // Shootout.
+  std::string_view hp_text, ap_text;
+  std::size_t hp_col = c_home_pens, ap_col = c_away_pens;
+  if (m_hm.has(c_home_pens) || m_hm.has(c_away_pens)) {
+    hp_text = m_row.text(c_home_pens);
+    ap_text = m_row.text(c_away_pens);
+  } else if (m_hm.has(c_pens) && !m_row.empty(c_pens)) {
+    hp_col = ap_col = c_pens;
+    if (!split_score(m_row.text(c_pens), hp_text, ap_text)) {
+      ok = m_row.fail(c_pens, "bad_score");
+      hp_text = ap_text = {};
+    }
+  }
+  if (hp_text.empty() != ap_text.empty()) {
+    ok = m_row.fail(hp_text.empty() ? hp_col : ap_col, "one_pens_missing");
+  } else if (!hp_text.empty()) {
+    auto hp = parse_count(hp_text, k_max_goals);
+    auto ap = parse_count(ap_text, k_max_goals);
+    if (!hp) ok = m_row.fail_value(hp_col, hp_text, "goals_not_count");
+    if (!ap) ok = m_row.fail_value(ap_col, ap_text, "goals_not_count");
+    if (hp && ap) {
+      m.home_pens = static_cast<std::int16_t>(*hp);
+      m.away_pens = static_cast<std::int16_t>(*ap);
+    }
+  }
+
+  if (ok) {
+    const bool scored = m.has_score();
+    const bool unplayed_status = m.status == MatchStatus::postponed || m.status == MatchStatus::cancelled;
+    if (m.has_shootout() && !scored) {
+      ok = m_row.fail(hp_col, "pens_without_score");
+    } else if (m.has_shootout() && m.home_goals != m.away_goals) {
+      ok = m_row.fail(hp_col, "pens_not_drawn", {std::to_string(m.home_goals), std::to_string(m.away_goals)});
+    } else if (m.has_shootout() && m.home_pens == m.away_pens) {
+      ok = m_row.fail(hp_col, "pens_level", {std::to_string(m.home_pens), std::to_string(m.away_pens)});
+    } else if (scored && unplayed_status) {
+      ok = m_row.fail(c_status, "unplayed_has_score");
+    } else if (!scored && m.status == MatchStatus::awarded) {
+      ok = m_row.fail(c_status, "awarded_no_score");
+    } else if (scored && m.home_goals == m.away_goals && !m.has_shootout() &&
+               m_rules.points.draw_needs_shootout && m.status == MatchStatus::played && m.stage == 0) {
+      ok = m_row.fail(hg_col, "draw_needs_shootout",
+                    {std::to_string(m.home_goals), std::string(m_row.header(c_home_pens, "home_pens"))});
+    }
+  }
+
+  // Fair play: the match's disciplinary points, or cards weighted by the m_rules.
+  const auto cards = [&](std::size_t col) -> int {
+    if (!m_hm.has(col) || m_row.empty(col)) return 0;
+    if (auto v = m_row.count(col, "cards_not_count", 99)) return *v;
+    ok = false;
+    return 0;
+  };
+  if (m_hm.has(c_home_fp) && !m_row.empty(c_home_fp)) {
+    m.home_fair_play = cards(c_home_fp);
+  } else {
+    m.home_fair_play = cards(c_home_yellow) * m_rules.yellow_card_points + cards(c_home_red) * m_rules.red_card_points;
+  }
+  if (m_hm.has(c_away_fp) && !m_row.empty(c_away_fp)) {
+    m.away_fair_play = cards(c_away_fp);
+  } else {
+    m.away_fair_play = cards(c_away_yellow) * m_rules.yellow_card_points + cards(c_away_red) * m_rules.red_card_points;
+  }
+    if (!ok) return;
+    add(m, group_name, home, away);
+  }
+
+  // Adds a checked match of teams `home` and `away` to group `group_name`.
+  void add(Match& m, std::string_view group_name, std::string_view home, std::string_view away) {
+    const std::size_t groups_before = m_into.groups.size();
+    const std::size_t gi = m_into.intern_group(group_name);
+    Group& g = m_into.groups[gi];
+    if (m_into.groups.size() > groups_before && m_previous_group < groups_before) {
+      // A new group: most files give the groups one after another, all of a
+      // size, so room for as many matches as the group before saves growing
+      // (and the memory a doubled vector leaves unused).
+      g.matches.reserve(m_into.groups[m_previous_group].matches.size());
+    }
+    m_previous_group = gi;
+    if (!m_hm.has(c_group)) g.named_after_file = true;
+    m.home = m_teams.intern(g, gi, home);
+    m.away = m_teams.intern(g, gi, away);
+    if (!m_part && m.status != MatchStatus::cancelled && m.stage == 0) {
+      if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
+      if (m_meetings[gi].count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
+        m_sink.add({Severity::warning, std::string(m_source), m.line, "", "", "too_many_meetings",
+                    {std::string(home), std::string(away), std::to_string(m_rules.max_meetings)}});
+      }
+    }
+    g.matches.push_back(m);
+  }
+
+  const Layout& m_layout;
+  const HeaderMatch& m_hm;
+  bool m_split_scores;
+  std::string_view m_text;
+  char m_delim;
+  std::string_view m_source;
+  std::uint32_t m_source_index;
+  const Rules& m_rules;
+  const ResultsOptions& m_options;
+  Results& m_into;
+  DiagnosticSink& m_sink;
+  bool m_part;  // reading one part of a file (read_in_parts)
+  bool m_quoted = false;
+  CsvReader m_reader;
+  CsvRecord m_rec;
+  RowReader m_row;
+  FastRow m_fast;
+  std::vector<MeetingCounter> m_meetings;  // pairs seen per group
+  TeamLookup m_teams;
+  std::size_t m_previous_group = static_cast<std::size_t>(-1);
+};
+
+// One part of a file read on its own thread: its groups, with team ids of
+// its own, and its lines once the parts before it have counted theirs.
+struct Part {
+  std::size_t begin = 0, end = 0;
+  Results results;
+  std::vector<Diagnostic> diags;
+  bool quoted = false;  // the part has a quote character
+  std::exception_ptr failure;
+  std::promise<std::size_t> next_line;  // the line after the part's last record
+};
+
+// Reads the body of a file, [body, text.size()), in parts on several threads
+// and adds it to `into`, exactly as one Loader over the whole body would.
+// Returns false, with `into` and `sink` untouched, when that cannot be
+// promised: the file is small, it has a quote character (a quoted field may
+// hold a line break, so a line break is not sure to end a record), a stage
+// column, or a row with an error (the one-thread reader then reports every
+// error in file order).
+bool read_in_parts(const Layout& layout, std::string_view text, char delim, std::string_view source,
+                   std::uint32_t source_index, const Rules& rules, const ResultsOptions& options,
+                   std::size_t body, std::size_t first_line, Results& into, DiagnosticSink& sink) {
+  const std::size_t bytes = text.size() - body;
+  const std::size_t per = std::max<std::size_t>(options.min_bytes_per_thread, 1);
+  const std::size_t count = std::min<std::size_t>(options.threads, bytes / per);
+  if (count < 2 || layout.hm.has(c_stage)) return false;
+
+  // Parts of about equal size, each ending at a line break.
+  std::vector<Part> parts(count);
+  std::size_t at = body;
+  for (std::size_t i = 0; i < count; ++i) {
+    parts[i].begin = at;
+    std::size_t stop = i + 1 == count ? text.size() : std::max(at, body + bytes / count * (i + 1));
+    if (stop < text.size()) {
+      const std::size_t nl = text.find('\n', stop);
+      stop = nl == std::string_view::npos ? text.size() : nl + 1;
+    }
+    parts[i].end = at = stop;
+  }
+  const auto read_part = [&](std::size_t i) {
+    Part& part = parts[i];
+    std::size_t lines = 0;
+    try {
+      DiagnosticSink part_sink(part.diags, source);
+      Loader loader(layout, text.substr(0, part.end), delim, source, source_index, rules, options, part.results,
+                    part_sink, true);
+      lines = loader.run(part.begin, part.end, 1) - 1;
+      part.quoted = loader.quoted();
+    } catch (...) {
+      part.failure = std::current_exception();
+    }
+    // The part's lines were counted from 1: now that the parts before it
+    // have counted theirs, its matches get the lines of the file.
+    const std::size_t start = i == 0 ? first_line : parts[i - 1].next_line.get_future().get();
+    if (start != 1) {
+      for (Group& g : part.results.groups) {
+        for (Match& m : g.matches) m.line += static_cast<std::uint32_t>(start - 1);
+      }
+    }
+    part.next_line.set_value(start + lines);
+  };
+  {
+    std::vector<std::jthread> threads;
+    threads.reserve(count - 1);
+    for (std::size_t i = 1; i < count; ++i) threads.emplace_back(read_part, i);
+    read_part(0);
+  }
+  for (const Part& part : parts) {
+    if (part.failure) std::rethrow_exception(part.failure);
+    if (part.quoted || !part.diags.empty()) return false;
+  }
+
+  // Join the parts in file order: groups and teams by name, in order of first
+  // appearance; each part's matches after those of the parts before it.
+  constexpr std::size_t k_untouched = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> first_match(into.groups.size(), k_untouched);  // per group: this file's first match
+  std::vector<std::uint32_t> ids;
+  for (Part& part : parts) {
+    for (Group& local : part.results.groups) {
+      const std::size_t gi = into.intern_group(local.name);
+      if (gi >= first_match.size()) first_match.resize(gi + 1, k_untouched);
+      Group& g = into.groups[gi];
+      if (first_match[gi] == k_untouched) first_match[gi] = g.matches.size();
+      if (!layout.hm.has(c_group)) g.named_after_file = true;
+      if (g.teams.empty()) {
+        // A group new to `into`: its teams are the part's, in the part's order.
+        g.teams = std::move(local.teams);
+        g.team_index_ = std::move(local.team_index_);
+      } else {
+        ids.resize(local.teams.size());
+        bool same_ids = true;
+        for (std::uint32_t t = 0; t < local.teams.size(); ++t) {
+          ids[t] = g.intern_team(local.teams[t]);
+          same_ids = same_ids && ids[t] == t;
+        }
+        if (!same_ids) {
+          for (Match& m : local.matches) {
+            m.home = ids[m.home];
+            m.away = ids[m.away];
+          }
+        }
+      }
+      if (g.matches.empty()) {
+        g.matches = std::move(local.matches);
+      } else {
+        g.matches.insert(g.matches.end(), local.matches.begin(), local.matches.end());
+      }
+    }
+  }
+
+  // The meeting-count warnings, in file order, as the one-thread reader
+  // gives them (the parts could not count meetings across each other).
+  struct Warning {
+    std::uint32_t line;
+    std::size_t group;
+    std::uint32_t home, away;
+  };
+  std::vector<Warning> warnings;
+  for (std::size_t gi = 0; gi < first_match.size(); ++gi) {
+    if (first_match[gi] == k_untouched) continue;
+    const Group& g = into.groups[gi];
+    MeetingCounter meetings;
+    for (std::size_t k = first_match[gi]; k < g.matches.size(); ++k) {
+      const Match& m = g.matches[k];
+      if (m.status == MatchStatus::cancelled) continue;
+      if (meetings.count(m.home, m.away, g.teams.size()) == rules.max_meetings + 1) {
+        warnings.push_back({m.line, gi, m.home, m.away});
+      }
+    }
+  }
+  std::ranges::sort(warnings, {}, &Warning::line);
+  for (const Warning& w : warnings) {
+    const Group& g = into.groups[w.group];
+    sink.add({Severity::warning, std::string(source), w.line, "", "", "too_many_meetings",
+              {g.teams[w.home], g.teams[w.away], std::to_string(rules.max_meetings)}});
+  }
+  Loader::trim(into);
+  return true;
+}
+
+}  // namespace
+
 void parse_results(std::string_view text, std::string_view source, const Rules& rules,
                    const ResultsOptions& options, Results& into, std::vector<Diagnostic>& diags) {
   DiagnosticSink sink(diags, source);
@@ -204,12 +853,12 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
     sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
     return;
   }
-  const HeaderMatch hm = match_header(rec, k_columns);
-  RowReader row(source, hm, sink);
+  const Layout layout = make_layout(rec, delim);
+  const HeaderMatch& hm = layout.hm;
   for (const std::string& d : hm.duplicated) {
     sink.add({Severity::error, std::string(source), rec.line, d, "", "duplicate_column", {}});
   }
-  const bool split_scores = hm.has(c_home_goals) || hm.has(c_away_goals);
+  const bool split_scores = layout.split_scores;
   if (!hm.has(c_home)) sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"home", "主队"}});
   if (!hm.has(c_away)) sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"away", "客队"}});
   if (!split_scores && !hm.has(c_score)) {
@@ -220,191 +869,14 @@ void parse_results(std::string_view text, std::string_view source, const Rules& 
   }
   if (sink.error_count() > 0) return;
 
-  // Pairs seen per group, for the meeting-count warning.
-  std::vector<MeetingCounter> meetings(into.groups.size());
-  TeamLookup teams;
-  std::size_t previous_group = static_cast<std::size_t>(-1);
-
-  // Offsets of the text the loop is past, for options.consumed: every 4 MB,
-  // the start of the record at hand (its first field, when that lies in the
-  // text: fields of earlier records are never looked at again).
-  constexpr std::size_t k_consumed_step = std::size_t{4} << 20;
-  std::size_t next_consumed = k_consumed_step;
-  const auto text_begin = reinterpret_cast<std::uintptr_t>(text.data());
-
-  std::string scratch_a, scratch_b;
-  while (reader.next(rec)) {
-    if (options.consumed && !rec.fields.empty()) {
-      const auto at = reinterpret_cast<std::uintptr_t>(rec.fields.front().data());
-      if (at >= text_begin + next_consumed && at <= text_begin + text.size()) {
-        options.consumed(at - text_begin);
-        next_consumed = at - text_begin + k_consumed_step;
-      }
-    }
-    if (rec.blank()) continue;
-    row.start(rec);
-    if (rec.unterminated_quote) {
-      sink.add({Severity::error, std::string(source), rec.line, "", "", "csv_unterminated_quote", {}});
-      continue;
-    }
-    const std::string_view group_name =
-        hm.has(c_group) && !row.text(c_group).empty() ? row.text(c_group) : std::string_view(options.default_group);
-    const std::string_view home = row.text(c_home);
-    const std::string_view away = row.text(c_away);
-    Match m;
-    m.source = source_index;
-    m.line = static_cast<std::uint32_t>(rec.line);
-    bool ok = true;
-    if (home.empty()) ok = row.fail(c_home, "team_missing");
-    if (away.empty()) ok = row.fail(c_away, "team_missing");
-    if (ok && home == away) ok = row.fail(c_away, "team_plays_itself");
-
-    if (hm.has(c_matchday)) {
-      if (auto v = row.count(c_matchday, "matchday_not_count", 1000000)) m.matchday = *v; else if (!row.empty(c_matchday)) ok = false;
-    }
-    if (hm.has(c_date) && !row.empty(c_date)) {
-      if (auto d = row.date(c_date)) m.date = *d; else ok = false;
-    }
-    if (hm.has(c_stage) && !row.empty(c_stage)) {
-      const std::string_view stage = row.text(c_stage);
-      std::size_t k = 1;
-      while (k < into.stages.size() && into.stages[k] != stage) ++k;
-      if (k == into.stages.size()) into.stages.emplace_back(stage);
-      m.stage = static_cast<std::uint16_t>(k);
-    }
-    if (hm.has(c_status) && !row.empty(c_status)) {
-      const std::string key = fold_key(row.text(c_status));
-      if (key == "played" || key == "已赛" || key == "完赛" || key == "正常") {
-        m.status = MatchStatus::played;
-      } else if (key == "awarded" || key == "forfeit" || key == "判定" || key == "判负" || key == "判胜" || key == "弃权") {
-        m.status = MatchStatus::awarded;
-      } else if (key == "postponed" || key == "延期" || key == "推迟" || key == "未赛") {
-        m.status = MatchStatus::postponed;
-      } else if (key == "cancelled" || key == "canceled" || key == "取消") {
-        m.status = MatchStatus::cancelled;
-      } else {
-        ok = row.fail(c_status, "bad_status");
-      }
-    }
-
-    // Scores: two columns, or one `2:1` column.
-    std::string_view hg_text, ag_text;
-    std::size_t hg_col = c_home_goals, ag_col = c_away_goals;
-    if (split_scores) {
-      hg_text = row.text(c_home_goals);
-      ag_text = row.text(c_away_goals);
-    } else if (!row.empty(c_score)) {
-      hg_col = ag_col = c_score;
-      if (!split_score(row.text(c_score), hg_text, ag_text)) {
-        ok = row.fail(c_score, "bad_score");
-        hg_text = ag_text = {};
-      }
-    }
-    if (hg_text.empty() != ag_text.empty()) {
-      ok = row.fail(hg_text.empty() ? hg_col : ag_col, "one_score_missing");
-    } else if (!hg_text.empty()) {
-      auto hg = parse_count(hg_text, k_max_goals);
-      auto ag = parse_count(ag_text, k_max_goals);
-      if (!hg) ok = row.fail_value(hg_col, hg_text, "goals_not_count");
-      if (!ag) ok = row.fail_value(ag_col, ag_text, "goals_not_count");
-      if (hg && ag) {
-        m.home_goals = static_cast<std::int16_t>(*hg);
-        m.away_goals = static_cast<std::int16_t>(*ag);
-      }
-    }
-
-    // Shootout.
-    std::string_view hp_text, ap_text;
-    std::size_t hp_col = c_home_pens, ap_col = c_away_pens;
-    if (hm.has(c_home_pens) || hm.has(c_away_pens)) {
-      hp_text = row.text(c_home_pens);
-      ap_text = row.text(c_away_pens);
-    } else if (hm.has(c_pens) && !row.empty(c_pens)) {
-      hp_col = ap_col = c_pens;
-      if (!split_score(row.text(c_pens), hp_text, ap_text)) {
-        ok = row.fail(c_pens, "bad_score");
-        hp_text = ap_text = {};
-      }
-    }
-    if (hp_text.empty() != ap_text.empty()) {
-      ok = row.fail(hp_text.empty() ? hp_col : ap_col, "one_pens_missing");
-    } else if (!hp_text.empty()) {
-      auto hp = parse_count(hp_text, k_max_goals);
-      auto ap = parse_count(ap_text, k_max_goals);
-      if (!hp) ok = row.fail_value(hp_col, hp_text, "goals_not_count");
-      if (!ap) ok = row.fail_value(ap_col, ap_text, "goals_not_count");
-      if (hp && ap) {
-        m.home_pens = static_cast<std::int16_t>(*hp);
-        m.away_pens = static_cast<std::int16_t>(*ap);
-      }
-    }
-
-    if (ok) {
-      const bool scored = m.has_score();
-      const bool unplayed_status = m.status == MatchStatus::postponed || m.status == MatchStatus::cancelled;
-      if (m.has_shootout() && !scored) {
-        ok = row.fail(hp_col, "pens_without_score");
-      } else if (m.has_shootout() && m.home_goals != m.away_goals) {
-        ok = row.fail(hp_col, "pens_not_drawn", {std::to_string(m.home_goals), std::to_string(m.away_goals)});
-      } else if (m.has_shootout() && m.home_pens == m.away_pens) {
-        ok = row.fail(hp_col, "pens_level", {std::to_string(m.home_pens), std::to_string(m.away_pens)});
-      } else if (scored && unplayed_status) {
-        ok = row.fail(c_status, "unplayed_has_score");
-      } else if (!scored && m.status == MatchStatus::awarded) {
-        ok = row.fail(c_status, "awarded_no_score");
-      } else if (scored && m.home_goals == m.away_goals && !m.has_shootout() &&
-                 rules.points.draw_needs_shootout && m.status == MatchStatus::played && m.stage == 0) {
-        ok = row.fail(hg_col, "draw_needs_shootout",
-                      {std::to_string(m.home_goals), std::string(row.header(c_home_pens, "home_pens"))});
-      }
-    }
-
-    // Fair play: the match's disciplinary points, or cards weighted by the rules.
-    const auto cards = [&](std::size_t col) -> int {
-      if (!hm.has(col) || row.empty(col)) return 0;
-      if (auto v = row.count(col, "cards_not_count", 99)) return *v;
-      ok = false;
-      return 0;
-    };
-    if (hm.has(c_home_fp) && !row.empty(c_home_fp)) {
-      m.home_fair_play = cards(c_home_fp);
-    } else {
-      m.home_fair_play = cards(c_home_yellow) * rules.yellow_card_points + cards(c_home_red) * rules.red_card_points;
-    }
-    if (hm.has(c_away_fp) && !row.empty(c_away_fp)) {
-      m.away_fair_play = cards(c_away_fp);
-    } else {
-      m.away_fair_play = cards(c_away_yellow) * rules.yellow_card_points + cards(c_away_red) * rules.red_card_points;
-    }
-    if (!ok) continue;
-
-    const std::size_t groups_before = into.groups.size();
-    const std::size_t gi = into.intern_group(group_name);
-    Group& g = into.groups[gi];
-    if (into.groups.size() > groups_before && previous_group < groups_before) {
-      // A new group: most files give the groups one after another, all of a
-      // size, so room for as many matches as the group before saves growing
-      // (and the memory a doubled vector leaves unused).
-      g.matches.reserve(into.groups[previous_group].matches.size());
-    }
-    previous_group = gi;
-    if (!hm.has(c_group)) g.named_after_file = true;
-    m.home = teams.intern(g, gi, home);
-    m.away = teams.intern(g, gi, away);
-    if (m.status != MatchStatus::cancelled && m.stage == 0) {
-      if (meetings.size() <= gi) meetings.resize(gi + 1);
-      if (meetings[gi].count(m.home, m.away, g.teams.size()) == rules.max_meetings + 1) {
-        sink.add({Severity::warning, std::string(source), rec.line, "", "", "too_many_meetings",
-                  {std::string(home), std::string(away), std::to_string(rules.max_meetings)}});
-      }
-    }
-    g.matches.push_back(m);
+  const std::size_t body = reader.position();
+  const std::size_t first_line = reader.line();
+  if (read_in_parts(layout, text, delim, source, source_index, rules, options, body, first_line, into, sink)) {
+    return;
   }
-  // Give back what growing left unused, where it is much (groups interleaved
-  // row by row grow together): the matches are most of the memory kept.
-  for (Group& g : into.groups) {
-    if (g.matches.capacity() - g.matches.size() > g.matches.size() / 4 + 16) g.matches.shrink_to_fit();
-  }
+  Loader loader(layout, text, delim, source, source_index, rules, options, into, sink, false);
+  loader.run(body, text.size(), first_line);
+  Loader::trim(into);
 }
 
 }  // namespace matchday
