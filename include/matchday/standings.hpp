@@ -34,6 +34,9 @@ struct StandingsOptions {
   std::vector<std::vector<std::string>> lots;
   // Only these groups (by name); empty: all.
   std::vector<std::string> groups;
+  // Threads to rank groups on (groups are independent; the result is the
+  // same for any number). 1: the calling thread only.
+  unsigned threads = 1;
 };
 
 // Reads `TEAM=-3:reason` (--adjust); nullopt when it is not of that form.
@@ -121,6 +124,7 @@ struct StatusNote {
 
 struct GroupTable {
   std::string name;
+  std::size_t group = 0;          // index into Results::groups
   bool named_after_file = false;  // Group::named_after_file
   std::vector<StandingRow> rows;  // in rank order
   std::vector<TieStep> steps;     // in the order tie-breaking took them

@@ -1,5 +1,8 @@
 #include "cmd_standings.hpp"
 
+#include <charconv>
+#include <type_traits>
+
 #include "matchday/results.hpp"
 #include "matchday/status.hpp"
 
@@ -16,24 +19,81 @@ std::string criterion_label(const Context& ctx, Criterion c) {
   return tr(ctx, "crit." + std::string(criterion_name(c)));
 }
 
+// The words of the status and note columns, looked up once a run rather
+// than once a row (a league's 40,000 rows).
+struct RowLabels {
+  std::string clinched, eliminated, level, level_open;
+  std::vector<std::string> criteria;  // by Criterion
+
+  explicit RowLabels(const Context& ctx)
+      : clinched(tr(ctx, "status.clinched")), eliminated(tr(ctx, "status.eliminated")),
+        level(tr(ctx, "note.level")), level_open(tr(ctx, "note.level_open")) {
+    for (int c = 0; c <= static_cast<int>(Criterion::lots); ++c) {
+      criteria.push_back(criterion_label(ctx, static_cast<Criterion>(c)));
+    }
+  }
+};
+
 // `group_complete`: no fixtures left, so a shared rank now needs lots.
-std::string note_of(const StandingRow& row, bool group_complete, const Context& ctx) {
+std::string note_of(const StandingRow& row, bool group_complete, const RowLabels& labels, const Context& ctx) {
   std::vector<std::string> parts;
   if (row.shared_rank) {
-    parts.push_back(tr(ctx, group_complete ? "note.level" : "note.level_open"));
+    parts.push_back(group_complete ? labels.level : labels.level_open);
   } else if (row.decided_by) {
+    const std::string& label = labels.criteria[static_cast<std::size_t>(*row.decided_by)];
     if (*row.decided_by == Criterion::lots) {
-      parts.push_back(criterion_label(ctx, Criterion::lots));
+      parts.push_back(label);
     } else {
       const int v = row.decided_value;
-      parts.push_back(criterion_label(ctx, *row.decided_by) + " " +
-                      (is_difference(*row.decided_by) ? signed_str(v) : std::to_string(v)));
+      parts.push_back(label + " " + (is_difference(*row.decided_by) ? signed_str(v) : std::to_string(v)));
     }
   }
   for (const std::string& r : row.adjustment_reasons) parts.push_back(tr(ctx, "note.adjusted", {r}));
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
   return out;
+}
+
+// The cells of one row of a group's table, in column order (standings_columns),
+// each given to `cell` as a string_view or an int.
+template <class Cell>
+void row_cells(const GroupTable& g, const StandingRow& r, bool signed_difference, const RowLabels& labels,
+               const Context& ctx, Cell&& cell) {
+  const TeamRecord& t = r.record;
+  cell(std::string_view(g.name));
+  cell(r.rank);
+  cell(std::string_view(r.name));
+  for (int v : {t.played, t.won, t.drawn, t.lost, t.shootout_won, t.shootout_lost, t.goals_for, t.goals_against}) cell(v);
+  if (signed_difference && t.goal_difference() > 0) {
+    cell(std::string_view(signed_str(t.goal_difference())));
+  } else {
+    cell(t.goal_difference());
+  }
+  cell(r.points);
+  cell(std::string_view(r.status == TeamStatus::clinched     ? labels.clinched
+                        : r.status == TeamStatus::eliminated ? labels.eliminated
+                                                             : std::string()));
+  if (!r.shared_rank && !r.decided_by && r.adjustment_reasons.empty()) {
+    cell(std::string_view());
+  } else {
+    cell(std::string_view(note_of(r, g.remaining == 0, labels, ctx)));
+  }
+}
+
+// The columns of a standings sheet.
+Sheet standings_columns(const Context& ctx) {
+  Sheet s;
+  auto col = [&](auto&&... args) { add_column(s, ctx, args...); };
+  col("group", false, false);
+  col("rank", true);
+  col("team", false);
+  for (const char* k : {"played", "won", "drawn", "lost", "shootout_won", "shootout_lost", "goals_for",
+                        "goals_against", "goal_difference", "points"}) {
+    col(k, true);
+  }
+  col("status", false, true, true);
+  col("note", false, true, true);
+  return s;
 }
 
 }  // namespace
@@ -174,30 +234,23 @@ CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd) {
 
 std::vector<Sheet> standings_sheets(const Standings& standings, const Context& ctx) {
   const bool text = ctx.format == Format::table || ctx.format == Format::markdown;
+  const RowLabels labels(ctx);
+  const Sheet columns = standings_columns(ctx);
   std::vector<Sheet> sheets;
   for (const GroupTable& g : standings.groups) {
     Sheet s;
     s.title = g.name.empty() || g.named_after_file ? g.name : tr(ctx, "title.group", {g.name});
-    auto col = [&](auto&&... args) { add_column(s, ctx, args...); };
-    col("group", false, false);
-    col("rank", true);
-    col("team", false);
-    for (const char* k : {"played", "won", "drawn", "lost", "shootout_won", "shootout_lost", "goals_for",
-                          "goals_against", "goal_difference", "points"}) {
-      col(k, true);
-    }
-    col("status", false, true, true);
-    col("note", false, true, true);
+    s.columns = columns.columns;
     for (const StandingRow& r : g.rows) {
-      const TeamRecord& t = r.record;
-      const std::string status = r.status == TeamStatus::clinched ? tr(ctx, "status.clinched")
-                               : r.status == TeamStatus::eliminated ? tr(ctx, "status.eliminated") : "";
-      s.rows.push_back({g.name, std::to_string(r.rank), r.name, std::to_string(t.played), std::to_string(t.won),
-                        std::to_string(t.drawn), std::to_string(t.lost), std::to_string(t.shootout_won),
-                        std::to_string(t.shootout_lost), std::to_string(t.goals_for),
-                        std::to_string(t.goals_against),
-                        text ? signed_str(t.goal_difference()) : std::to_string(t.goal_difference()),
-                        std::to_string(r.points), status, note_of(r, g.remaining == 0, ctx)});
+      std::vector<std::string> row;
+      row_cells(g, r, text, labels, ctx, [&](auto v) {
+        if constexpr (std::is_same_v<decltype(v), int>) {
+          row.push_back(std::to_string(v));
+        } else {
+          row.emplace_back(v);
+        }
+      });
+      s.rows.push_back(std::move(row));
       s.row_style.push_back(r.status == TeamStatus::clinched ? 1 : r.status == TeamStatus::eliminated ? 2 : 0);
     }
     sheets.push_back(std::move(s));
@@ -205,15 +258,37 @@ std::vector<Sheet> standings_sheets(const Standings& standings, const Context& c
   return sheets;
 }
 
+std::string standings_delimited(const Standings& standings, const Context& ctx, char delimiter) {
+  const RowLabels labels(ctx);
+  // The header as render_delimited writes it.
+  std::string out = render_delimited({standings_columns(ctx)}, delimiter, {.chinese_headers = ctx.lang == Lang::zh});
+  std::size_t rows = 0;
+  for (const GroupTable& g : standings.groups) rows += g.rows.size();
+  out.reserve(out.size() + rows * 64);
+  for (const GroupTable& g : standings.groups) {
+    for (const StandingRow& r : g.rows) {
+      bool first = true;
+      row_cells(g, r, false, labels, ctx, [&](auto v) {
+        if (!first) out += delimiter;
+        first = false;
+        if constexpr (std::is_same_v<decltype(v), int>) {
+          char buf[16];
+          out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+        } else {
+          append_csv_cell(out, v, delimiter);
+        }
+      });
+      out += '\n';
+    }
+  }
+  return out;
+}
+
 std::string explain_standings(const Standings& standings, const Results& results, const Context& ctx) {
   std::string out;
   const std::string sep = tr(ctx, "list.sep");
   for (const GroupTable& g : standings.groups) {
-    const Group* group = nullptr;
-    for (const Group& candidate : results.groups) {
-      if (candidate.name == g.name) group = &candidate;
-    }
-    if (!group) continue;
+    const Group* group = &results.groups[g.group];
     out += g.name.empty() ? tr(ctx, "explain.heading_nogroup")
                           : tr(ctx, g.named_after_file ? "explain.heading_file" : "explain.heading", {g.name});
     out += '\n';
@@ -269,6 +344,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
 
   StandingsOptions so;
   so.groups = cmd.groups;
+  so.threads = reader_threads();
   so.through = cmd.through;
   so.lots = parse_lots(cmd.lots);
   so.adjustments = read_adjustments(cmd.adjust, cmd.adjustments_file, ctx, diags);
@@ -286,11 +362,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
 
   Standings standings = compute_standings(results, *rules, so);
   if (report(standings.diagnostics, ctx)) return k_exit_error;
-  for (GroupTable& table : standings.groups) {
-    for (const Group& g : results.groups) {
-      if (g.name == table.name) mark_status(table, g, *rules, so);
-    }
-  }
+  for (GroupTable& table : standings.groups) mark_status(table, results.groups[table.group], *rules, so);
 
   // Ties nobody can break without lots: say so, with the option to pass.
   // While fixtures remain the shared rank is only provisional: no warning.
@@ -317,10 +389,13 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
     if (cmd.explain) io.err += explain_standings(standings, results, ctx);
     return emit(cmd.common, ctx, standings_sheets(standings, ctx), k_exit_ok);
   }
-  std::string text = render(standings_sheets(standings, ctx), ctx.format,
-                            RenderOptions{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
-                                                    io.stdout_is_terminal && !io.no_colour,
-                                          .chinese_headers = ctx.lang == Lang::zh});
+  std::string text =
+      ctx.format == Format::csv || ctx.format == Format::tsv
+          ? standings_delimited(standings, ctx, ctx.format == Format::csv ? ',' : '\t')
+          : render(standings_sheets(standings, ctx), ctx.format,
+                   RenderOptions{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
+                                           io.stdout_is_terminal && !io.no_colour,
+                                 .chinese_headers = ctx.lang == Lang::zh});
   if (cmd.explain) {
     const std::string explanation = explain_standings(standings, results, ctx);
     if (ctx.format == Format::table || ctx.format == Format::markdown) {

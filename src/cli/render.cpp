@@ -18,14 +18,23 @@ bool is_integer(std::string_view s) {
 
 }  // namespace
 
-std::string csv_cell(std::string_view s, char delimiter) {
-  if (s.find_first_of(std::string{delimiter, '"', '\n', '\r'}) == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+void append_csv_cell(std::string& out, std::string_view s, char delimiter) {
+  const bool plain = std::ranges::none_of(s, [&](char c) { return c == delimiter || c == '"' || c == '\n' || c == '\r'; });
+  if (plain) {
+    out += s;
+    return;
+  }
+  out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+}
+
+std::string csv_cell(std::string_view s, char delimiter) {
+  std::string out;
+  append_csv_cell(out, s, delimiter);
   return out;
 }
 
@@ -116,7 +125,7 @@ std::string render_delimited(const std::vector<Sheet>& sheets, char delimiter, c
     for (const auto& row : sheet.rows) {
       for (std::size_t c = 0; c < row.size(); ++c) {
         if (c > 0) out += delimiter;
-        out += csv_cell(row[c], delimiter);
+        append_csv_cell(out, row[c], delimiter);
       }
       out += "\n";
     }

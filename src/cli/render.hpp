@@ -44,6 +44,8 @@ struct RenderOptions {
 
 // A cell quoted for CSV when it holds the delimiter, a quote or a line break.
 [[nodiscard]] std::string csv_cell(std::string_view s, char delimiter);
+// The same, appended to `out`.
+void append_csv_cell(std::string& out, std::string_view s, char delimiter);
 // A JSON string literal (with quotes); control characters as \u00XX.
 [[nodiscard]] std::string json_string(std::string_view s);
 

@@ -1,7 +1,9 @@
 #include "matchday/standings.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <numeric>
+#include <thread>
 #include <span>
 
 namespace matchday {
@@ -59,6 +61,7 @@ class Ranker {
     const std::size_t n = group.teams.size();
     m_overall.assign(n, {});
     m_total.assign(n, 0);
+    m_counted.reserve(group.matches.size());
     for (const Match& m : group.matches) {
       if (!counts(m, through)) continue;
       m_counted.push_back(&m);
@@ -302,6 +305,46 @@ OpenRanking rank_group_open(const Group& group, const Rules& rules, std::span<co
   return out;
 }
 
+namespace {
+
+// The table of one group: its ranking, with every row's record and notes.
+GroupTable group_table(const Group& group, std::size_t index, const Rules& rules, const StandingsOptions& options,
+                       std::span<const int> adjust, const std::vector<std::vector<std::string>>& reasons,
+                       std::span<const std::vector<std::uint32_t>> lots) {
+  Ranker ranker(group, rules, options.through, adjust, lots);
+  const auto buckets = ranker.run();
+  GroupTable table;
+  table.name = group.name;
+  table.group = index;
+  table.named_after_file = group.named_after_file;
+  for (const Match& m : group.matches) {
+    if (m.stage == 0 && !counts(m, options.through) && m.status != MatchStatus::cancelled) ++table.remaining;
+  }
+  table.rows.reserve(group.teams.size());
+  for (const auto& bucket : buckets) {
+    const int rank = static_cast<int>(table.rows.size()) + 1;
+    if (bucket.size() > 1) table.unresolved.push_back(bucket);
+    for (std::uint32_t t : bucket) {
+      StandingRow row;
+      row.team = t;
+      row.name = group.teams[t];
+      row.rank = rank;
+      row.shared_rank = bucket.size() > 1;
+      row.record = ranker.overall()[t];
+      row.adjustment = adjust[t];
+      row.adjustment_reasons = reasons[t];
+      row.points = ranker.total()[t];
+      row.decided_by = ranker.decided()[t].first;
+      row.decided_value = ranker.decided()[t].second;
+      table.rows.push_back(std::move(row));
+    }
+  }
+  table.steps = std::move(ranker.steps());
+  return table;
+}
+
+}  // namespace
+
 Standings compute_standings(const Results& results, const Rules& rules, const StandingsOptions& options) {
   Standings out;
   // Every group named by --group must exist.
@@ -334,7 +377,8 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
       out.diagnostics.push_back(option_error("adjust_ambiguous_team", {a.team}));
     } else {
       adjust[hits[0].first][hits[0].second] += a.points;
-      std::string why = (a.points > 0 ? "+" : "") + std::to_string(a.points);
+      std::string why = std::to_string(a.points);
+      if (a.points > 0) why.insert(why.begin(), '+');  // (not "+" + ...: a false -Wrestrict in GCC 12)
       if (!a.reason.empty()) why += " " + a.reason;
       reasons[hits[0].first][hits[0].second].push_back(std::move(why));
     }
@@ -363,37 +407,41 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
   }
   if (has_errors(out.diagnostics)) return out;
 
+  // One table per group, on as many threads as asked (each takes every
+  // `threads`-th group; tables land in group order).
+  std::vector<std::size_t> chosen;
   for (std::size_t g = 0; g < results.groups.size(); ++g) {
-    const Group& group = results.groups[g];
-    if (!options.groups.empty() && std::ranges::find(options.groups, group.name) == options.groups.end()) continue;
-    Ranker ranker(group, rules, options.through, adjust[g], lots[g]);
-    const auto buckets = ranker.run();
-    GroupTable table;
-    table.name = group.name;
-    table.named_after_file = group.named_after_file;
-    for (const Match& m : group.matches) {
-      if (m.stage == 0 && !counts(m, options.through) && m.status != MatchStatus::cancelled) ++table.remaining;
+    const std::string& name = results.groups[g].name;
+    if (options.groups.empty() || std::ranges::find(options.groups, name) != options.groups.end()) chosen.push_back(g);
+  }
+  out.groups.resize(chosen.size());
+  const auto rank = [&](std::size_t first, std::size_t step) {
+    for (std::size_t k = first; k < chosen.size(); k += step) {
+      const std::size_t g = chosen[k];
+      out.groups[k] = group_table(results.groups[g], g, rules, options, adjust[g], reasons[g], lots[g]);
     }
-    for (const auto& bucket : buckets) {
-      const int rank = static_cast<int>(table.rows.size()) + 1;
-      if (bucket.size() > 1) table.unresolved.push_back(bucket);
-      for (std::uint32_t t : bucket) {
-        StandingRow row;
-        row.team = t;
-        row.name = group.teams[t];
-        row.rank = rank;
-        row.shared_rank = bucket.size() > 1;
-        row.record = ranker.overall()[t];
-        row.adjustment = adjust[g][t];
-        row.adjustment_reasons = reasons[g][t];
-        row.points = ranker.total()[t];
-        row.decided_by = ranker.decided()[t].first;
-        row.decided_value = ranker.decided()[t].second;
-        table.rows.push_back(std::move(row));
-      }
+  };
+  const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, std::max<std::size_t>(chosen.size() / 16, 1));
+  std::vector<std::exception_ptr> failures(threads);
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) {
+      helpers.emplace_back([&, t] {
+        try {
+          rank(t, threads);
+        } catch (...) {
+          failures[t] = std::current_exception();
+        }
+      });
     }
-    table.steps = std::move(ranker.steps());
-    out.groups.push_back(std::move(table));
+    try {
+      rank(0, threads);
+    } catch (...) {
+      failures[0] = std::current_exception();
+    }
+  }
+  for (const std::exception_ptr& f : failures) {
+    if (f) std::rethrow_exception(f);
   }
   return out;
 }
