@@ -131,6 +131,7 @@ std::string random_results_file(std::mt19937& rng, bool with_quotes, bool with_e
   const bool crlf = pick(4) == 0;
   const std::string nl = crlf ? "\r\n" : "\n";
   const bool has_group = pick(5) != 0;
+  const bool blocks = pick(2) == 0;
   std::string out = std::string(has_group ? "小组," : "") + "轮次,日期,主队,客队,主队进球,客队进球,主队点球,客队点球,主队黄牌,客队黄牌,主队红牌,客队红牌,备注" + nl;
   const int rows = 20 + pick(200);
   for (int r = 0; r < rows; ++r) {
@@ -150,6 +151,7 @@ std::string random_results_file(std::mt19937& rng, bool with_quotes, bool with_e
       if (pick(2)) std::swap(hp, ap);
     }
     std::string group = has_group ? (pick(3) ? "A" : pick(2) ? "第二组" : "") : "";
+    if (has_group && blocks) group = "B" + std::to_string(r / 25);  // groups one after another
     std::string date = "2025-07-" + std::to_string(10 + pick(20));
     if (pick(8) == 0) date = "2025/7/" + std::to_string(1 + pick(28));
     if (pick(10) == 0) date = "";

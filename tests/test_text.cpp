@@ -30,6 +30,35 @@ TEST_CASE("normalize_cell and fold_key") {
   CHECK(fold_key("主队进球") == "主队进球");
 }
 
+TEST_CASE("decode_text: a large file checked on several threads decides as one thread does") {
+  // 9 MB of three-byte characters with ASCII between, so that part borders fall
+  // inside characters; then single bad bytes at the borders and in between.
+  std::string text;
+  while (text.size() < (std::size_t{9} << 20)) text += "西宁市,a\n海东,12\n";
+  for (unsigned threads : {2U, 3U, 4U}) {
+    CAPTURE(threads);
+    const DecodedText ok = decode_text(text, EncodingChoice::utf8, threads);
+    CHECK_FALSE(ok.error_offset);
+    CHECK(ok.text.size() == text.size());
+  }
+  for (std::size_t at : {std::size_t{0}, text.size() / 3, text.size() / 2 + 1, text.size() / 4 * 3 + 2, text.size() - 1}) {
+    std::string bad = text;
+    bad[at] = '\xFF';
+    const DecodedText one = decode_text(bad, EncodingChoice::utf8, 1);
+    REQUIRE(one.error_offset);
+    for (unsigned threads : {2U, 3U, 4U}) {
+      CAPTURE(at);
+      CAPTURE(threads);
+      const DecodedText many = decode_text(bad, EncodingChoice::utf8, threads);
+      CHECK(many.error_offset == one.error_offset);
+    }
+    // Cut at a character: the two bytes left of it are not UTF-8.
+    std::string cut = text.substr(0, at) + text.substr(std::min(at + 1, text.size()));
+    CHECK(decode_text(cut, EncodingChoice::utf8, 3).error_offset.has_value() ==
+          decode_text(cut, EncodingChoice::utf8, 1).error_offset.has_value());
+  }
+}
+
 TEST_CASE("decode_text") {
   SUBCASE("UTF-8 without a BOM is not copied") {
     const std::string_view bytes = "a,b\n";

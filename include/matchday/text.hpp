@@ -31,7 +31,8 @@ struct DecodedText {
 // Decodes `bytes` (SPEC §2): a UTF-8 BOM, a UTF-16 BOM (LE or BE) decide the
 // encoding; otherwise valid UTF-8 is UTF-8 and anything else GB18030.
 // `utf8` and `gb18030` force the encoding (a BOM is still honoured).
-[[nodiscard]] DecodedText decode_text(std::string_view bytes, EncodingChoice choice);
+// `threads` > 1: a large file's UTF-8 check runs on that many threads.
+[[nodiscard]] DecodedText decode_text(std::string_view bytes, EncodingChoice choice, unsigned threads = 1);
 
 // True when `s` is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 [[nodiscard]] bool is_valid_utf8(std::string_view s);

@@ -36,21 +36,21 @@ struct RowLabels {
 
 // `group_complete`: no fixtures left, so a shared rank now needs lots.
 std::string note_of(const StandingRow& row, bool group_complete, const RowLabels& labels, const Context& ctx) {
-  std::vector<std::string> parts;
+  std::string out;
   if (row.shared_rank) {
-    parts.push_back(group_complete ? labels.level : labels.level_open);
+    out = group_complete ? labels.level : labels.level_open;
   } else if (row.decided_by) {
-    const std::string& label = labels.criteria[static_cast<std::size_t>(*row.decided_by)];
-    if (*row.decided_by == Criterion::lots) {
-      parts.push_back(label);
-    } else {
+    out = labels.criteria[static_cast<std::size_t>(*row.decided_by)];
+    if (*row.decided_by != Criterion::lots) {
       const int v = row.decided_value;
-      parts.push_back(label + " " + (is_difference(*row.decided_by) ? signed_str(v) : std::to_string(v)));
+      out += ' ';
+      out += is_difference(*row.decided_by) ? signed_str(v) : std::to_string(v);
     }
   }
-  for (const std::string& r : row.adjustment_reasons) parts.push_back(tr(ctx, "note.adjusted", {r}));
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
+  for (const std::string& r : row.adjustment_reasons) {
+    if (!out.empty()) out += "; ";
+    out += tr(ctx, "note.adjusted", {r});
+  }
   return out;
 }
 

@@ -77,7 +77,7 @@ bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::
     diags.push_back({Severity::error, path, 0, "", "", "cannot_read", {error}});
     return false;
   }
-  in.decoded = decode_text(in.file.bytes(), ctx.encoding);
+  in.decoded = decode_text(in.file.bytes(), ctx.encoding, reader_threads());
   if (in.decoded.error_offset) {
     const std::string enc(ctx.encoding == EncodingChoice::gb18030 ? "GB18030" : encoding_name(in.decoded.encoding));
     diags.push_back({Severity::error, path, 0, "", "", "bad_encoding", {enc, std::to_string(*in.decoded.error_offset)}});

@@ -309,6 +309,14 @@ Layout make_layout(const CsvRecord& header, char delim) {
   return l;
 }
 
+// A match past the meeting limit, found by a part (read_in_parts): its line,
+// group and teams, as ids of the part.
+struct MeetingWarning {
+  std::uint32_t line;
+  std::size_t group;
+  std::uint32_t home, away;
+};
+
 // Reads the rows of a range of a results file into `into`: a row the fast
 // parser takes, or one record of the general CSV reader.
 class Loader {
@@ -361,6 +369,8 @@ class Loader {
 
   // A part: run() stopped at a quote character.
   [[nodiscard]] bool quoted() const { return m_quoted; }
+  // A part: the meeting warnings, counted within the part only.
+  std::vector<MeetingWarning>& meeting_warnings() { return m_meeting_warnings; }
 
   // Gives back what growing left unused, where it is much (groups
   // interleaved row by row grow together): the matches are most of the
@@ -667,11 +677,15 @@ class Loader {
     if (!m_hm.has(c_group)) g.named_after_file = true;
     m.home = m_teams.intern(g, gi, home);
     m.away = m_teams.intern(g, gi, away);
-    if (!m_part && m.status != MatchStatus::cancelled && m.stage == 0) {
+    if (m.status != MatchStatus::cancelled && m.stage == 0) {
       if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
       if (m_meetings[gi].count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
-        m_sink.add({Severity::warning, std::string(m_source), m.line, "", "", "too_many_meetings",
-                    {std::string(home), std::string(away), std::to_string(m_rules.max_meetings)}});
+        if (m_part) {
+          m_meeting_warnings.push_back({m.line, gi, m.home, m.away});
+        } else {
+          m_sink.add({Severity::warning, std::string(m_source), m.line, "", "", "too_many_meetings",
+                      {std::string(home), std::string(away), std::to_string(m_rules.max_meetings)}});
+        }
       }
     }
     g.matches.push_back(m);
@@ -695,6 +709,7 @@ class Loader {
   RowReader m_row;
   FastRow m_fast;
   std::vector<MeetingCounter> m_meetings;  // pairs seen per group
+  std::vector<MeetingWarning> m_meeting_warnings;  // a part's
   TeamLookup m_teams;
   std::size_t m_previous_group = static_cast<std::size_t>(-1);
 };
@@ -705,6 +720,7 @@ struct Part {
   std::size_t begin = 0, end = 0;
   Results results;
   std::vector<Diagnostic> diags;
+  std::vector<MeetingWarning> meetings;  // counted within the part
   bool quoted = false;  // the part has a quote character
   std::exception_ptr failure;
   std::promise<std::size_t> next_line;  // the line after the part's last record
@@ -746,6 +762,7 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
                     part_sink, true);
       lines = loader.run(part.begin, part.end, 1) - 1;
       part.quoted = loader.quoted();
+      part.meetings = std::move(loader.meeting_warnings());
     } catch (...) {
       part.failure = std::current_exception();
     }
@@ -756,6 +773,7 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
       for (Group& g : part.results.groups) {
         for (Match& m : g.matches) m.line += static_cast<std::uint32_t>(start - 1);
       }
+      for (MeetingWarning& w : part.meetings) w.line += static_cast<std::uint32_t>(start - 1);
     }
     part.next_line.set_value(start + lines);
   };
@@ -773,12 +791,18 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
   // Join the parts in file order: groups and teams by name, in order of first
   // appearance; each part's matches after those of the parts before it.
   constexpr std::size_t k_untouched = static_cast<std::size_t>(-1);
+  const std::size_t groups_before = into.groups.size();
   std::vector<std::size_t> first_match(into.groups.size(), k_untouched);  // per group: this file's first match
+  std::vector<std::uint32_t> parts_in;  // per group: how many parts have matches of it
+  std::vector<std::vector<std::size_t>> global(parts.size());  // per part: each local group's index in `into`
   std::vector<std::uint32_t> ids;
-  for (Part& part : parts) {
-    for (Group& local : part.results.groups) {
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    for (Group& local : parts[p].results.groups) {
       const std::size_t gi = into.intern_group(local.name);
+      global[p].push_back(gi);
       if (gi >= first_match.size()) first_match.resize(gi + 1, k_untouched);
+      if (gi >= parts_in.size()) parts_in.resize(gi + 1, 0);
+      ++parts_in[gi];
       Group& g = into.groups[gi];
       if (first_match[gi] == k_untouched) first_match[gi] = g.matches.size();
       if (!layout.hm.has(c_group)) g.named_after_file = true;
@@ -808,16 +832,19 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
     }
   }
 
-  // The meeting-count warnings, in file order, as the one-thread reader
-  // gives them (the parts could not count meetings across each other).
-  struct Warning {
-    std::uint32_t line;
-    std::size_t group;
-    std::uint32_t home, away;
-  };
-  std::vector<Warning> warnings;
+  // The meeting-count warnings, in file order, as the one-thread reader gives
+  // them. A group new to `into` and found in one part only was counted there
+  // (its team ids are the part's); the others are counted again here.
+  const auto counted_in_part = [&](std::size_t gi) { return gi >= groups_before && parts_in[gi] == 1; };
+  std::vector<MeetingWarning> warnings;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    for (MeetingWarning w : parts[p].meetings) {
+      w.group = global[p][w.group];
+      if (counted_in_part(w.group)) warnings.push_back(w);
+    }
+  }
   for (std::size_t gi = 0; gi < first_match.size(); ++gi) {
-    if (first_match[gi] == k_untouched) continue;
+    if (first_match[gi] == k_untouched || counted_in_part(gi)) continue;
     const Group& g = into.groups[gi];
     MeetingCounter meetings;
     for (std::size_t k = first_match[gi]; k < g.matches.size(); ++k) {
@@ -828,8 +855,8 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
       }
     }
   }
-  std::ranges::sort(warnings, {}, &Warning::line);
-  for (const Warning& w : warnings) {
+  std::ranges::sort(warnings, {}, &MeetingWarning::line);
+  for (const MeetingWarning& w : warnings) {
     const Group& g = into.groups[w.group];
     sink.add({Severity::warning, std::string(source), w.line, "", "", "too_many_meetings",
               {g.teams[w.home], g.teams[w.away], std::to_string(rules.max_meetings)}});

@@ -10,9 +10,12 @@
 #endif
 #endif
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <thread>
+#include <vector>
 
 namespace matchday {
 namespace {
@@ -323,7 +326,41 @@ std::string_view encoding_name(Encoding e) {
 
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
 
-DecodedText decode_text(std::string_view bytes, EncodingChoice choice) {
+namespace {
+
+// first_invalid_utf8 on `threads` threads for a large text: each checks a
+// part that starts at a character's first byte (not a continuation byte), so
+// the parts are valid exactly when the whole is; a bad text is searched again
+// from the start for the offset of its first error.
+std::size_t first_invalid_utf8(std::string_view s, unsigned threads) {
+  constexpr std::size_t k_min_part = std::size_t{4} << 20;
+  const std::size_t parts = std::min<std::size_t>(threads, s.size() / k_min_part);
+  if (parts < 2) return first_invalid_utf8(s);
+  std::vector<std::size_t> begin(parts + 1, s.size());
+  begin[0] = 0;
+  for (std::size_t i = 1; i < parts; ++i) {
+    std::size_t at = std::max(begin[i - 1], s.size() / parts * i);
+    // At most three continuation bytes follow a first byte: past four, the
+    // text is not UTF-8 (the part before will say so).
+    for (int k = 0; k < 4 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80; ++k) ++at;
+    begin[i] = at;
+  }
+  std::vector<char> valid(parts, 0);
+  {
+    std::vector<std::jthread> helpers;
+    const auto check = [&](std::size_t i) {
+      valid[i] = first_invalid_utf8(s.substr(begin[i], begin[i + 1] - begin[i])) == std::string_view::npos;
+    };
+    for (std::size_t i = 1; i < parts; ++i) helpers.emplace_back(check, i);
+    check(0);
+  }
+  if (std::ranges::all_of(valid, [](char v) { return v != 0; })) return std::string_view::npos;
+  return first_invalid_utf8(s);
+}
+
+}  // namespace
+
+DecodedText decode_text(std::string_view bytes, EncodingChoice choice, unsigned threads) {
   if (bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE') {
     return decode_utf16(bytes, true, Encoding::utf16le);
   }
@@ -338,7 +375,7 @@ DecodedText decode_text(std::string_view bytes, EncodingChoice choice) {
   if (choice == EncodingChoice::gb18030 && out.encoding != Encoding::utf8_bom) {
     return decode_gb18030(bytes);
   }
-  const std::size_t bad = first_invalid_utf8(bytes);
+  const std::size_t bad = first_invalid_utf8(bytes, threads);
   if (bad == std::string_view::npos) {
     out.text = bytes;
     return out;
