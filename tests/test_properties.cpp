@@ -746,6 +746,7 @@ TEST_CASE("standings of many groups: threads and the direct CSV writer change no
         const std::string expected =
             cli::render(cli::standings_sheets(many, ctx), ctx.format, {.chinese_headers = ctx.lang == Lang::zh});
         CHECK(cli::standings_delimited(many, ctx, format[0] == 'c' ? ',' : '\t') == expected);
+        CHECK(cli::standings_delimited(many, ctx, format[0] == 'c' ? ',' : '\t', 3) == expected);
         CHECK(expected.find("\"\"fee\"\"") != std::string::npos);
       }
     }

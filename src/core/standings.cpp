@@ -57,14 +57,12 @@ class Ranker {
  public:
   Ranker(const Group& group, const Rules& rules, std::optional<int> through,
          std::span<const int> adjustment, std::span<const std::vector<std::uint32_t>> lots)
-      : m_group(group), m_rules(rules), m_lots(lots) {
+      : m_group(group), m_rules(rules), m_lots(lots), m_through(through) {
     const std::size_t n = group.teams.size();
     m_overall.assign(n, {});
     m_total.assign(n, 0);
-    m_counted.reserve(group.matches.size());
     for (const Match& m : group.matches) {
       if (!counts(m, through)) continue;
-      m_counted.push_back(&m);
       add_match(m_overall[m.home], m_overall[m.away], m, rules.points);
     }
     for (std::size_t t = 0; t < n; ++t) {
@@ -104,7 +102,9 @@ class Ranker {
     }
     m_mini_matches = 0;
     m_mini_awarded = 0;
-    for (const Match* m : m_counted) {
+    for (const Match& match : m_group.matches) {
+      const Match* m = &match;
+      if (!counts(*m, m_through)) continue;
       if (m_in_set[m->home] && m_in_set[m->away]) {
         add_match(m_mini[m->home], m_mini[m->away], *m, m_rules.points);
         ++m_mini_matches;
@@ -252,7 +252,7 @@ class Ranker {
   const Group& m_group;
   const Rules& m_rules;
   std::span<const std::vector<std::uint32_t>> m_lots;
-  std::vector<const Match*> m_counted;
+  std::optional<int> m_through;
   std::vector<TeamRecord> m_overall;
   std::vector<int> m_total;
   std::vector<TeamRecord> m_mini;
@@ -331,8 +331,8 @@ GroupTable group_table(const Group& group, std::size_t index, const Rules& rules
       row.rank = rank;
       row.shared_rank = bucket.size() > 1;
       row.record = ranker.overall()[t];
-      row.adjustment = adjust[t];
-      row.adjustment_reasons = reasons[t];
+      if (t < adjust.size()) row.adjustment = adjust[t];
+      if (t < reasons.size()) row.adjustment_reasons = reasons[t];
       row.points = ranker.total()[t];
       row.decided_by = ranker.decided()[t].first;
       row.decided_value = ranker.decided()[t].second;
@@ -359,10 +359,7 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
   // Adjustments: find each team's group.
   std::vector<std::vector<int>> adjust(results.groups.size());
   std::vector<std::vector<std::vector<std::string>>> reasons(results.groups.size());
-  for (std::size_t g = 0; g < results.groups.size(); ++g) {
-    adjust[g].assign(results.groups[g].teams.size(), 0);
-    reasons[g].resize(results.groups[g].teams.size());
-  }
+  // (per team of a group, only for groups with an adjustment: most have none)
   for (const Adjustment& a : options.adjustments) {
     std::vector<std::pair<std::size_t, std::uint32_t>> hits;
     for (std::size_t g = 0; g < results.groups.size(); ++g) {
@@ -376,7 +373,12 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
     } else if (hits.size() > 1) {
       out.diagnostics.push_back(option_error("adjust_ambiguous_team", {a.team}));
     } else {
-      adjust[hits[0].first][hits[0].second] += a.points;
+      const std::size_t g = hits[0].first;
+      if (adjust[g].empty()) {
+        adjust[g].assign(results.groups[g].teams.size(), 0);
+        reasons[g].resize(results.groups[g].teams.size());
+      }
+      adjust[g][hits[0].second] += a.points;
       std::string why = std::to_string(a.points);
       if (a.points > 0) why.insert(why.begin(), '+');  // (not "+" + ...: a false -Wrestrict in GCC 12)
       if (!a.reason.empty()) why += " " + a.reason;
