@@ -234,11 +234,21 @@ TEST_CASE("parse_results: the fast row parser and reading in parts change nothin
         const std::scoped_lock hold(lock);
         dropped.emplace_back(begin, end);
       };
+      fast.check_utf8 = threads % 2 == 1;
       Results got;
       std::vector<Diagnostic> diags;
-      parse_results(text, "r.csv", rules, fast, got, diags);
+      CHECK(parse_results(text, "r.csv", rules, fast, got, diags));
       check_same_results(expected, got);
       CHECK(diags == expected_diags);
+      // Bytes that are not UTF-8 (GBK 西宁), anywhere: nothing added, nothing said.
+      std::string gbk = text;
+      gbk.insert(rng() % (gbk.size() + 1), "\xCE\xF7\xC4\xFE");
+      fast.check_utf8 = true;
+      std::vector<Diagnostic> more = diags;
+      CHECK_FALSE(parse_results(gbk, "r.csv", rules, fast, got, more));
+      check_same_results(expected, got);
+      CHECK(got.sources.size() == 1);
+      CHECK(more == diags);
       for (const auto& [begin, end] : dropped) CHECK(begin <= end);
       parted += threads > 1 && !quotes && !errors;
     }

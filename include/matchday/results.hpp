@@ -106,13 +106,18 @@ struct ResultsOptions {
   // forms, anything wrong) to the general CSV reader. False: every row goes
   // through the general reader (tests compare the two).
   bool fast_rows = true;
+  // The text has not been checked for UTF-8 (DecodedText::unchecked): it is
+  // checked as it is read, and parse_results returns false, having added
+  // nothing, when it is not UTF-8 (the caller decodes it again).
+  bool check_utf8 = false;
 };
 
 // Reads one results file (decoded text) into `into`. Every problem is added
 // to `diags` (errors and warnings, each with line, column and value); `into`
 // is only meaningful when no error was added. `rules` decide the fair-play
-// weights, whether a draw needs a shootout and the meeting limit.
-void parse_results(std::string_view text, std::string_view source, const Rules& rules,
+// weights, whether a draw needs a shootout and the meeting limit. Returns
+// false only for text that options.check_utf8 found not to be UTF-8.
+bool parse_results(std::string_view text, std::string_view source, const Rules& rules,
                    const ResultsOptions& options, Results& into, std::vector<Diagnostic>& diags);
 
 }  // namespace matchday

@@ -26,13 +26,21 @@ struct DecodedText {
   // Byte offset of the first invalid sequence when decoding failed; nullopt on
   // success. Under `automatic` only UTF-16 and GB18030 input can fail.
   std::optional<std::size_t> error_offset;
+  // The bytes were taken as UTF-8 without checking them (decode_text's
+  // `defer_utf8_check`): whoever reads `text` checks it as it goes
+  // (ResultsOptions::check_utf8) and, if it is not UTF-8, decodes again.
+  bool unchecked = false;
 };
 
 // Decodes `bytes` (SPEC §2): a UTF-8 BOM, a UTF-16 BOM (LE or BE) decide the
 // encoding; otherwise valid UTF-8 is UTF-8 and anything else GB18030.
 // `utf8` and `gb18030` force the encoding (a BOM is still honoured).
 // `threads` > 1: a large file's UTF-8 check runs on that many threads.
-[[nodiscard]] DecodedText decode_text(std::string_view bytes, EncodingChoice choice, unsigned threads = 1);
+// `defer_utf8_check`: bytes that would be checked for UTF-8 are returned as
+// they are, `unchecked` (a reader that checks them as it reads them saves a
+// pass over a large file).
+[[nodiscard]] DecodedText decode_text(std::string_view bytes, EncodingChoice choice, unsigned threads = 1,
+                                      bool defer_utf8_check = false);
 
 // True when `s` is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 [[nodiscard]] bool is_valid_utf8(std::string_view s);

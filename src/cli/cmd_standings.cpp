@@ -170,24 +170,32 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
   Results results;
   for (std::size_t i = 0; i < files.size(); ++i) {
     TextInput input;  // freed after its parse: results keeps copies of what it needs
-    if (!read_text(files[i], ctx, input, diags)) continue;
+    // The UTF-8 check is left to the parse, which checks as it reads (one
+    // pass over the bytes instead of two); bytes that are not UTF-8 are
+    // then decoded again, with the check, as GB18030 or reported.
+    if (!read_text(files[i], ctx, input, diags, true)) continue;
     ResultsOptions ro;
     ro.delimiter = ctx.delimiter;
     ro.default_group = files[i] == "-" ? "" : file_stem(files[i]);
-    // Text that is the mapped file itself (UTF-8): its pages behind the parse
-    // are dropped as it goes, so that the peak is not the whole file plus
-    // every match (the file is all in memory after the UTF-8 check).
-    const std::string_view bytes = input.file.bytes();
-    const std::string_view text = input.decoded.text;
-    const auto bytes_at = reinterpret_cast<std::uintptr_t>(bytes.data());
-    const auto text_at = reinterpret_cast<std::uintptr_t>(text.data());
-    if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
-      InputFile& file = input.file;
-      const std::size_t skip = text_at - bytes_at;  // a byte-order mark
-      ro.consumed = [&file, skip](std::size_t begin, std::size_t end) { file.drop(skip + begin, skip + end); };
-    }
     ro.threads = reader_threads();
-    parse_results(text, files[i], rules, ro, results, diags);
+    const auto parse = [&] {
+      // Text that is the mapped file itself (UTF-8): its pages behind the
+      // parse are dropped as it goes, so that the peak is not the whole file
+      // plus every match.
+      const std::string_view bytes = input.file.bytes();
+      const std::string_view text = input.decoded.text;
+      const auto bytes_at = reinterpret_cast<std::uintptr_t>(bytes.data());
+      const auto text_at = reinterpret_cast<std::uintptr_t>(text.data());
+      ro.consumed = nullptr;
+      if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
+        const InputFile& file = input.file;
+        const std::size_t skip = text_at - bytes_at;  // a byte-order mark
+        ro.consumed = [&file, skip](std::size_t begin, std::size_t end) { file.drop(skip + begin, skip + end); };
+      }
+      ro.check_utf8 = input.decoded.unchecked;
+      return parse_results(text, files[i], rules, ro, results, diags);
+    };
+    if (!parse() && decode_input(ctx, input, diags)) parse();
   }
   return results;
 }

@@ -70,17 +70,26 @@ std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx) {
   return std::move(parsed.rules);
 }
 
-bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags) {
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags,
+               bool defer_utf8_check) {
   in.name = path;
   std::string error;
   if (!in.file.open(path, error)) {
     diags.push_back({Severity::error, path, 0, "", "", "cannot_read", {error}});
     return false;
   }
+  if (defer_utf8_check) {
+    in.decoded = decode_text(in.file.bytes(), ctx.encoding, 1, true);
+    return true;
+  }
+  return decode_input(ctx, in, diags);
+}
+
+bool decode_input(const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags) {
   in.decoded = decode_text(in.file.bytes(), ctx.encoding, reader_threads());
   if (in.decoded.error_offset) {
     const std::string enc(ctx.encoding == EncodingChoice::gb18030 ? "GB18030" : encoding_name(in.decoded.encoding));
-    diags.push_back({Severity::error, path, 0, "", "", "bad_encoding", {enc, std::to_string(*in.decoded.error_offset)}});
+    diags.push_back({Severity::error, in.name, 0, "", "", "bad_encoding", {enc, std::to_string(*in.decoded.error_offset)}});
     return false;
   }
   return true;

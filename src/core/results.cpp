@@ -175,7 +175,7 @@ std::string_view match_status_name(MatchStatus s) {
 std::uint32_t Group::intern_team(std::string_view team_name) {
   if (teams.size() < 32) {
     for (std::uint32_t i = 0; i < teams.size(); ++i) {
-      if (teams[i] == team_name) return i;
+      if (same(teams[i], team_name)) return i;
     }
     teams.emplace_back(team_name);
     if (teams.size() == 32) {
@@ -333,6 +333,7 @@ class Loader {
   // (begin is the start of a record, end the end of one or of the text).
   // Returns the line after the last record.
   std::size_t run(std::size_t begin, std::size_t end, std::size_t line) {
+    m_checked = begin;
     // options.consumed every 4 MB, up to the start of the record at hand.
     constexpr std::size_t k_consumed_step = std::size_t{4} << 20;
     std::size_t consumed = begin;
@@ -349,6 +350,7 @@ class Loader {
         if (next && add_fast(line)) {
           ++line;
           at = static_cast<std::size_t>(next - base);
+          if (at > m_checked && !check_utf8(at, end)) break;
           continue;
         }
       }
@@ -363,14 +365,41 @@ class Loader {
       generic_row(m_rec);
       at = m_reader.position();
       line = m_reader.line();
+      if (at > m_checked && !check_utf8(at, end)) break;
     }
+    if (m_part && !m_not_utf8) check_utf8(end, end);
     return line;
   }
 
   // A part: run() stopped at a quote character.
   [[nodiscard]] bool quoted() const { return m_quoted; }
+  // A part of text to check (ResultsOptions::check_utf8): run() stopped at
+  // bytes that are not UTF-8.
+  [[nodiscard]] bool not_utf8() const { return m_not_utf8; }
   // A part: the meeting warnings, counted within the part only.
   std::vector<MeetingWarning>& meeting_warnings() { return m_meeting_warnings; }
+
+  // A part of text to check: checks it for UTF-8 up to `to` at least, a
+  // block ahead of the rows (so that a block is read from memory once, by
+  // the check, and the rows find it in the cache). Always true otherwise.
+  bool check_utf8(std::size_t to, std::size_t end) {
+    if (!m_part || !m_options.check_utf8) {
+      m_checked = end;
+      return true;
+    }
+    constexpr std::size_t k_block = std::size_t{64} << 10;
+    while (m_checked < to) {
+      std::size_t stop = std::min(end, m_checked + k_block);
+      // Not inside a character: back to its first byte (at most three back).
+      for (int k = 0; k < 3 && stop < end && (static_cast<unsigned char>(m_text[stop]) & 0xC0) == 0x80; ++k) --stop;
+      if (!is_valid_utf8(m_text.substr(m_checked, stop - m_checked))) {
+        m_not_utf8 = true;
+        return false;
+      }
+      m_checked = stop;
+    }
+    return true;
+  }
 
   // Gives back what growing left unused, where it is much (groups
   // interleaved row by row grow together): the matches are most of the
@@ -704,6 +733,8 @@ class Loader {
   DiagnosticSink& m_sink;
   bool m_part;  // reading one part of a file (read_in_parts)
   bool m_quoted = false;
+  bool m_not_utf8 = false;
+  std::size_t m_checked = 0;  // text before it is known to be UTF-8 (or need not be checked)
   CsvReader m_reader;
   CsvRecord m_rec;
   RowReader m_row;
@@ -722,24 +753,28 @@ struct Part {
   std::vector<Diagnostic> diags;
   std::vector<MeetingWarning> meetings;  // counted within the part
   bool quoted = false;  // the part has a quote character
+  bool not_utf8 = false;  // options.check_utf8 found bytes that are not UTF-8
   std::exception_ptr failure;
   std::promise<std::size_t> next_line;  // the line after the part's last record
 };
 
 // Reads the body of a file, [body, text.size()), in parts on several threads
 // and adds it to `into`, exactly as one Loader over the whole body would.
-// Returns false, with `into` and `sink` untouched, when that cannot be
+// Returns not_read, with `into` and `sink` untouched, when that cannot be
 // promised: the file is small, it has a quote character (a quoted field may
 // hold a line break, so a line break is not sure to end a record), a stage
 // column, or a row with an error (the one-thread reader then reports every
-// error in file order).
-bool read_in_parts(const Layout& layout, std::string_view text, char delim, std::string_view source,
-                   std::uint32_t source_index, const Rules& rules, const ResultsOptions& options,
-                   std::size_t body, std::size_t first_line, Results& into, DiagnosticSink& sink) {
+// error in file order); not_utf8, with both untouched, when a part checked
+// for UTF-8 (options.check_utf8) is not.
+enum class InParts { read, not_read, not_utf8 };
+
+InParts read_in_parts(const Layout& layout, std::string_view text, char delim, std::string_view source,
+                      std::uint32_t source_index, const Rules& rules, const ResultsOptions& options,
+                      std::size_t body, std::size_t first_line, Results& into, DiagnosticSink& sink) {
   const std::size_t bytes = text.size() - body;
   const std::size_t per = std::max<std::size_t>(options.min_bytes_per_thread, 1);
   const std::size_t count = std::min<std::size_t>(options.threads, bytes / per);
-  if (count < 2 || layout.hm.has(c_stage)) return false;
+  if (count < 2 || layout.hm.has(c_stage)) return InParts::not_read;
 
   // Parts of about equal size, each ending at a line break.
   std::vector<Part> parts(count);
@@ -762,6 +797,7 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
                     part_sink, true);
       lines = loader.run(part.begin, part.end, 1) - 1;
       part.quoted = loader.quoted();
+      part.not_utf8 = loader.not_utf8();
       part.meetings = std::move(loader.meeting_warnings());
     } catch (...) {
       part.failure = std::current_exception();
@@ -785,8 +821,10 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
   }
   for (const Part& part : parts) {
     if (part.failure) std::rethrow_exception(part.failure);
-    if (part.quoted || !part.diags.empty()) return false;
   }
+  if (std::ranges::any_of(parts, &Part::not_utf8)) return InParts::not_utf8;
+  if (std::ranges::any_of(parts, [](const Part& p) { return p.quoted || !p.diags.empty(); })) return InParts::not_read;
+  into.sources.emplace_back(source);
 
   // Join the parts in file order: groups and teams by name, in order of first
   // appearance; each part's matches after those of the parts before it.
@@ -862,48 +900,63 @@ bool read_in_parts(const Layout& layout, std::string_view text, char delim, std:
               {g.teams[w.home], g.teams[w.away], std::to_string(rules.max_meetings)}});
   }
   Loader::trim(into);
-  return true;
+  return InParts::read;
 }
 
 }  // namespace
 
-void parse_results(std::string_view text, std::string_view source, const Rules& rules,
+bool parse_results(std::string_view text, std::string_view source, const Rules& rules,
                    const ResultsOptions& options, Results& into, std::vector<Diagnostic>& diags) {
-  DiagnosticSink sink(diags, source);
-  const auto source_index = static_cast<std::uint32_t>(into.sources.size());
-  into.sources.emplace_back(source);
   const char delim = options.delimiter ? options.delimiter : sniff_delimiter(source, text);
   CsvReader reader(text, delim);
   CsvRecord rec;
-
-  if (!reader.next_nonblank(rec)) {  // the header
-    sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
-    return;
-  }
-  const Layout layout = make_layout(rec, delim);
+  const bool has_header = reader.next_nonblank(rec);
+  const Layout layout = has_header ? make_layout(rec, delim) : Layout{};
   const HeaderMatch& hm = layout.hm;
-  for (const std::string& d : hm.duplicated) {
-    sink.add({Severity::error, std::string(source), rec.line, d, "", "duplicate_column", {}});
-  }
   const bool split_scores = layout.split_scores;
-  if (!hm.has(c_home)) sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"home", "主队"}});
-  if (!hm.has(c_away)) sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"away", "客队"}});
-  if (!split_scores && !hm.has(c_score)) {
-    sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"home_goals, away_goals", "主队进球, 客队进球 / 比分"}});
-  } else if (split_scores && !(hm.has(c_home_goals) && hm.has(c_away_goals))) {
-    sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column",
-              {hm.has(c_home_goals) ? "away_goals" : "home_goals", hm.has(c_home_goals) ? "客队进球" : "主队进球"}});
-  }
-  if (sink.error_count() > 0) return;
-
+  const bool header_ok = has_header && hm.duplicated.empty() && hm.has(c_home) && hm.has(c_away) &&
+                         (split_scores ? hm.has(c_home_goals) && hm.has(c_away_goals) : hm.has(c_score));
+  // Text to check for UTF-8 is checked before anything is added or reported:
+  // the header here (all of the text when there is a problem to report),
+  // the rows by the parts as they read them, or here when one thread reads.
   const std::size_t body = reader.position();
-  const std::size_t first_line = reader.line();
-  if (read_in_parts(layout, text, delim, source, source_index, rules, options, body, first_line, into, sink)) {
-    return;
+  if (options.check_utf8 && !is_valid_utf8(header_ok ? text.substr(0, body) : text)) return false;
+
+  DiagnosticSink sink(diags, source);
+  const auto source_index = static_cast<std::uint32_t>(into.sources.size());
+  if (!has_header) {
+    into.sources.emplace_back(source);
+    sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
+    return true;
   }
+  if (!header_ok) {
+    into.sources.emplace_back(source);
+    for (const std::string& d : hm.duplicated) {
+      sink.add({Severity::error, std::string(source), rec.line, d, "", "duplicate_column", {}});
+    }
+    if (!hm.has(c_home)) sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"home", "主队"}});
+    if (!hm.has(c_away)) sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"away", "客队"}});
+    if (!split_scores && !hm.has(c_score)) {
+      sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"home_goals, away_goals", "主队进球, 客队进球 / 比分"}});
+    } else if (split_scores && !(hm.has(c_home_goals) && hm.has(c_away_goals))) {
+      sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column",
+                {hm.has(c_home_goals) ? "away_goals" : "home_goals", hm.has(c_home_goals) ? "客队进球" : "主队进球"}});
+    }
+    return true;
+  }
+
+  const std::size_t first_line = reader.line();
+  switch (read_in_parts(layout, text, delim, source, source_index, rules, options, body, first_line, into, sink)) {
+    case InParts::read: return true;
+    case InParts::not_utf8: return false;
+    case InParts::not_read: break;
+  }
+  if (options.check_utf8 && !is_valid_utf8(text.substr(body))) return false;
+  into.sources.emplace_back(source);
   Loader loader(layout, text, delim, source, source_index, rules, options, into, sink, false);
   loader.run(body, text.size(), first_line);
   Loader::trim(into);
+  return true;
 }
 
 }  // namespace matchday

@@ -360,7 +360,7 @@ std::size_t first_invalid_utf8(std::string_view s, unsigned threads) {
 
 }  // namespace
 
-DecodedText decode_text(std::string_view bytes, EncodingChoice choice, unsigned threads) {
+DecodedText decode_text(std::string_view bytes, EncodingChoice choice, unsigned threads, bool defer_utf8_check) {
   if (bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE') {
     return decode_utf16(bytes, true, Encoding::utf16le);
   }
@@ -374,6 +374,11 @@ DecodedText decode_text(std::string_view bytes, EncodingChoice choice, unsigned 
   }
   if (choice == EncodingChoice::gb18030 && out.encoding != Encoding::utf8_bom) {
     return decode_gb18030(bytes);
+  }
+  if (defer_utf8_check) {
+    out.text = bytes;
+    out.unchecked = true;
+    return out;
   }
   const std::size_t bad = first_invalid_utf8(bytes, threads);
   if (bad == std::string_view::npos) {
