@@ -79,8 +79,14 @@ class Ranker {
     std::vector<std::uint32_t> all(m_group.teams.size());
     std::iota(all.begin(), all.end(), 0u);
     // Name order among teams that stay level: a total, deterministic order.
-    std::ranges::stable_sort(all, {}, [&](std::uint32_t t) -> const std::string& { return m_group.teams[t]; });
+    // (std::sort by name, then id, is the stable sort by name without the
+    // buffer std::stable_sort allocates: this runs for each of a league's groups.)
+    std::ranges::sort(all, [&](std::uint32_t a, std::uint32_t b) {
+      const int c = m_group.teams[a].compare(m_group.teams[b]);
+      return c < 0 || (c == 0 && a < b);
+    });
     m_top = all.size();
+    m_out.reserve(all.size());
     resolve(std::move(all), 0, false);
     return std::move(m_out);
   }
@@ -143,11 +149,27 @@ class Ranker {
   // Splits `set` by criterion `c` into parts of equal value, best first.
   std::vector<std::vector<std::uint32_t>> split(const std::vector<std::uint32_t>& set, Criterion c,
                                                  const std::vector<std::uint32_t>& whole, bool reapplied) {
-    std::vector<std::pair<int, std::uint32_t>> v;
-    v.reserve(set.size());
+    // Best value first; equal values keep the order of `set`. Sets are a
+    // group's teams: an insertion sort, stable and with no buffer to allocate
+    // (std::stable_sort allocates one a call, and this runs for every tie of
+    // every group of a league), or std::stable_sort for a very large group.
+    std::vector<std::pair<int, std::uint32_t>>& v = m_values;
+    v.clear();
     for (std::uint32_t t : set) v.emplace_back(value(c, t, set), t);
-    std::ranges::stable_sort(v, std::greater<>{}, &std::pair<int, std::uint32_t>::first);
+    if (v.size() > 64) {
+      std::ranges::stable_sort(v, std::greater<>{}, &std::pair<int, std::uint32_t>::first);
+    } else {
+      for (std::size_t i = 1; i < v.size(); ++i) {
+        const std::pair<int, std::uint32_t> x = v[i];
+        std::size_t j = i;
+        for (; j > 0 && v[j - 1].first < x.first; --j) v[j] = v[j - 1];
+        v[j] = x;
+      }
+    }
     std::vector<std::vector<std::uint32_t>> parts;
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) distinct += i == 0 || v[i].first != v[i - 1].first;
+    parts.reserve(distinct);
     for (std::size_t i = 0; i < v.size(); ++i) {
       if (i == 0 || v[i].first != v[i - 1].first) parts.emplace_back();
       parts.back().push_back(v[i].second);
@@ -253,6 +275,7 @@ class Ranker {
   const Rules& m_rules;
   std::span<const std::vector<std::uint32_t>> m_lots;
   std::optional<int> m_through;
+  std::vector<std::pair<int, std::uint32_t>> m_values;  // split()'s, kept for its capacity
   std::vector<TeamRecord> m_overall;
   std::vector<int> m_total;
   std::vector<TeamRecord> m_mini;
