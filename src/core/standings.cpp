@@ -1,7 +1,10 @@
 #include "matchday/standings.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <exception>
+#include <memory_resource>
 #include <numeric>
 #include <thread>
 #include <span>
@@ -26,35 +29,42 @@ void add_match(TeamRecord& home, TeamRecord& away, const Match& m, const PointsR
   away.goals_against += m.home_goals;
   home.fair_play += m.home_fair_play;
   away.fair_play += m.away_fair_play;
-  if (m.status == MatchStatus::awarded) {
-    ++home.awarded;
-    ++away.awarded;
-  }
-  if (m.home_goals != m.away_goals) {
-    TeamRecord& w = m.home_goals > m.away_goals ? home : away;
-    TeamRecord& l = m.home_goals > m.away_goals ? away : home;
-    ++w.won;
-    ++l.lost;
-    w.points += p.win;
-    l.points += p.loss;
-  } else if (p.shootouts && m.has_shootout()) {
-    TeamRecord& w = m.home_pens > m.away_pens ? home : away;
-    TeamRecord& l = m.home_pens > m.away_pens ? away : home;
-    ++w.shootout_won;
-    ++l.shootout_lost;
-    w.points += p.shootout_win;
-    l.points += p.shootout_loss;
-  } else {
-    ++home.drawn;
-    ++away.drawn;
-    home.points += p.draw;
-    away.points += p.draw;
-  }
+  const int awarded = m.status == MatchStatus::awarded;
+  home.awarded += awarded;
+  away.awarded += awarded;
+  // Without branches: a league's results are as good as random to a branch
+  // predictor. Exactly one of the five outcomes is 1.
+  const int home_won = m.home_goals > m.away_goals, away_won = m.away_goals > m.home_goals;
+  const int shootout = m.home_goals == m.away_goals && p.shootouts && m.has_shootout();
+  const int home_shootout = shootout & (m.home_pens > m.away_pens), away_shootout = shootout - home_shootout;
+  const int drawn = (m.home_goals == m.away_goals) - shootout;
+  home.won += home_won;
+  home.lost += away_won;
+  away.won += away_won;
+  away.lost += home_won;
+  home.shootout_won += home_shootout;
+  home.shootout_lost += away_shootout;
+  away.shootout_won += away_shootout;
+  away.shootout_lost += home_shootout;
+  home.drawn += drawn;
+  away.drawn += drawn;
+  home.points += home_won * p.win + away_won * p.loss + home_shootout * p.shootout_win +
+                 away_shootout * p.shootout_loss + drawn * p.draw;
+  away.points += away_won * p.win + home_won * p.loss + away_shootout * p.shootout_win +
+                 home_shootout * p.shootout_loss + drawn * p.draw;
 }
 
 // Ranks the teams of one group by the rule set's criteria (SPEC §4).
 class Ranker {
+  // Every set of teams the ranking makes (a league makes a hundred a group)
+  // comes from this arena, a bump of a pointer each, given back at once.
+  std::array<std::byte, 8192> m_arena_buffer;
+  std::pmr::monotonic_buffer_resource m_arena{m_arena_buffer.data(), m_arena_buffer.size()};
+
  public:
+  using Set = std::pmr::vector<std::uint32_t>;
+  using Sets = std::pmr::vector<Set>;
+
   Ranker(const Group& group, const Rules& rules, std::optional<int> through,
          std::span<const int> adjustment, std::span<const std::vector<std::uint32_t>> lots)
       : m_group(group), m_rules(rules), m_lots(lots), m_through(through) {
@@ -62,7 +72,10 @@ class Ranker {
     m_overall.assign(n, {});
     m_total.assign(n, 0);
     for (const Match& m : group.matches) {
-      if (!counts(m, through)) continue;
+      if (!counts(m, through)) {
+        m_remaining += m.stage == 0 && m.status != MatchStatus::cancelled;  // a fixture still to play
+        continue;
+      }
       add_match(m_overall[m.home], m_overall[m.away], m, rules.points);
     }
     for (std::size_t t = 0; t < n; ++t) {
@@ -76,7 +89,13 @@ class Ranker {
   // Buckets of team ids in rank order; a bucket of more than one is level
   // after every criterion.
   std::vector<std::vector<std::uint32_t>> run() {
-    std::vector<std::uint32_t> all(m_group.teams.size());
+    std::vector<std::vector<std::uint32_t>> out;
+    for (const Set& bucket : run_buckets()) out.emplace_back(bucket.begin(), bucket.end());
+    return out;
+  }
+  // The same, in the ranker's arena (valid while it lives).
+  const Sets& run_buckets() {
+    Set all(m_group.teams.size(), &m_arena);
     std::iota(all.begin(), all.end(), 0u);
     // Name order among teams that stay level: a total, deterministic order.
     // (std::sort by name, then id, is the stable sort by name without the
@@ -88,10 +107,11 @@ class Ranker {
     m_top = all.size();
     m_out.reserve(all.size());
     resolve(std::move(all), 0, false);
-    return std::move(m_out);
+    return m_out;
   }
 
   const std::vector<TeamRecord>& overall() const { return m_overall; }
+  int remaining() const { return m_remaining; }
   const std::vector<int>& total() const { return m_total; }
   std::vector<TieStep>& steps() { return m_steps; }
   const std::vector<std::pair<std::optional<Criterion>, int>>& decided() const { return m_decided; }
@@ -101,7 +121,7 @@ class Ranker {
 
  private:
   // The mini-table of `set`: records over the matches among its teams only.
-  void build_mini(const std::vector<std::uint32_t>& set) {
+  void build_mini(std::span<const std::uint32_t> set) {
     for (std::uint32_t t : set) {
       m_in_set[t] = 1;
       m_mini[t] = {};
@@ -121,7 +141,7 @@ class Ranker {
   }
 
   // Higher is better for every criterion.
-  int value(Criterion c, std::uint32_t t, const std::vector<std::uint32_t>& set) const {
+  int value(Criterion c, std::uint32_t t, std::span<const std::uint32_t> set) const {
     switch (c) {
       case Criterion::points: return m_total[t];
       case Criterion::h2h_points: return m_mini[t].points;
@@ -137,7 +157,7 @@ class Ranker {
   }
 
   // The drawn order, from the first --lots list that names every team of `set`.
-  int lots_value(std::uint32_t t, const std::vector<std::uint32_t>& set) const {
+  int lots_value(std::uint32_t t, std::span<const std::uint32_t> set) const {
     for (const auto& list : m_lots) {
       const bool covers = std::ranges::all_of(set, [&](std::uint32_t s) { return std::ranges::find(list, s) != list.end(); });
       if (!covers) continue;
@@ -147,8 +167,7 @@ class Ranker {
   }
 
   // Splits `set` by criterion `c` into parts of equal value, best first.
-  std::vector<std::vector<std::uint32_t>> split(const std::vector<std::uint32_t>& set, Criterion c,
-                                                 const std::vector<std::uint32_t>& whole, bool reapplied) {
+  Sets split(std::span<const std::uint32_t> set, Criterion c, bool reapplied) {
     // Best value first; equal values keep the order of `set`. Sets are a
     // group's teams: an insertion sort, stable and with no buffer to allocate
     // (std::stable_sort allocates one a call, and this runs for every tie of
@@ -166,7 +185,7 @@ class Ranker {
         v[j] = x;
       }
     }
-    std::vector<std::vector<std::uint32_t>> parts;
+    Sets parts(&m_arena);
     std::size_t distinct = 0;
     for (std::size_t i = 0; i < v.size(); ++i) distinct += i == 0 || v[i].first != v[i - 1].first;
     parts.reserve(distinct);
@@ -189,22 +208,21 @@ class Ranker {
         step.values.push_back(c == Criterion::fair_play ? -val : val);
         m_decided[t] = {c, c == Criterion::fair_play ? -val : val};
       }
-      (void)whole;
       m_steps.push_back(std::move(step));
     }
     return parts;
   }
 
-  bool is_open(Criterion c, const std::vector<std::uint32_t>& set, const std::vector<std::uint32_t>& mini) const {
+  bool is_open(Criterion c, std::span<const std::uint32_t> set, std::span<const std::uint32_t> mini) const {
     return m_open && (*m_open)(c, set, mini);
   }
 
-  void push_open(std::vector<std::uint32_t> set) {
+  void push_open(Set set) {
     m_open_buckets.push_back(m_out.size());
     m_out.push_back(std::move(set));
   }
 
-  void resolve(std::vector<std::uint32_t> set, std::size_t pos, bool reapplied) {
+  void resolve(Set set, std::size_t pos, bool reapplied) {
     const auto& order = m_rules.order;
     if (set.size() == 1) {
       m_out.push_back(std::move(set));
@@ -214,7 +232,7 @@ class Ranker {
       // Past the last criterion: a drawing of lots given with --lots still
       // orders the set, whether or not the rule set lists `lots`.
       if (order.empty() || order.back() != Criterion::lots) {
-        auto parts = split(set, Criterion::lots, set, false);
+        auto parts = split(set, Criterion::lots, false);
         if (parts.size() > 1) {
           for (auto& p : parts) m_out.push_back(std::move(p));
           return;
@@ -229,7 +247,7 @@ class Ranker {
         push_open(std::move(set));
         return;
       }
-      for (auto& part : split(set, c, set, false)) resolve(std::move(part), pos + 1, false);
+      for (auto& part : split(set, c, false)) resolve(std::move(part), pos + 1, false);
       return;
     }
     // A head-to-head block: every criterion of the block, in order, on one
@@ -237,11 +255,12 @@ class Ranker {
     std::size_t end = pos;
     while (end < order.size() && is_h2h(order[end])) ++end;
     build_mini(set);
-    std::vector<std::vector<std::uint32_t>> parts{set};
-    std::vector<char> stopped{0};  // per part: an open criterion left it as it is
+    Sets parts(&m_arena);
+    parts.push_back(set);
+    std::pmr::vector<char> stopped(1, 0, &m_arena);  // per part: an open criterion left it as it is
     for (std::size_t k = pos; k < end; ++k) {
-      std::vector<std::vector<std::uint32_t>> next;
-      std::vector<char> next_stopped;
+      Sets next(&m_arena);
+      std::pmr::vector<char> next_stopped(&m_arena);
       for (std::size_t i = 0; i < parts.size(); ++i) {
         auto& part = parts[i];
         if (part.size() == 1 || stopped[i] || is_open(order[k], part, set)) {
@@ -249,7 +268,7 @@ class Ranker {
           next.push_back(std::move(part));
           continue;
         }
-        for (auto& sub : split(part, order[k], set, reapplied)) {
+        for (auto& sub : split(part, order[k], reapplied)) {
           next.push_back(std::move(sub));
           next_stopped.push_back(0);
         }
@@ -280,10 +299,11 @@ class Ranker {
   std::vector<int> m_total;
   std::vector<TeamRecord> m_mini;
   std::vector<char> m_in_set;
+  int m_remaining = 0;
   int m_mini_matches = 0;
   int m_mini_awarded = 0;
   std::size_t m_top = 0;
-  std::vector<std::vector<std::uint32_t>> m_out;
+  Sets m_out{&m_arena};
   std::vector<TieStep> m_steps;
   std::vector<std::pair<std::optional<Criterion>, int>> m_decided;
   const OpenCriterion* m_open = nullptr;
@@ -335,18 +355,16 @@ GroupTable group_table(const Group& group, std::size_t index, const Rules& rules
                        std::span<const int> adjust, const std::vector<std::vector<std::string>>& reasons,
                        std::span<const std::vector<std::uint32_t>> lots) {
   Ranker ranker(group, rules, options.through, adjust, lots);
-  const auto buckets = ranker.run();
+  const auto& buckets = ranker.run_buckets();
   GroupTable table;
   table.name = group.name;
   table.group = index;
   table.named_after_file = group.named_after_file;
-  for (const Match& m : group.matches) {
-    if (m.stage == 0 && !counts(m, options.through) && m.status != MatchStatus::cancelled) ++table.remaining;
-  }
+  table.remaining = ranker.remaining();
   table.rows.reserve(group.teams.size());
   for (const auto& bucket : buckets) {
     const int rank = static_cast<int>(table.rows.size()) + 1;
-    if (bucket.size() > 1) table.unresolved.push_back(bucket);
+    if (bucket.size() > 1) table.unresolved.emplace_back(bucket.begin(), bucket.end());
     for (std::uint32_t t : bucket) {
       StandingRow row;
       row.team = t;
