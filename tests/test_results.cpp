@@ -186,21 +186,12 @@ void check_same_results(const Results& a, const Results& b) {
     for (std::size_t k = 0; k < a.groups[g].matches.size(); ++k) {
       const Match& x = a.groups[g].matches[k];
       const Match& y = b.groups[g].matches[k];
-      CAPTURE(x.line);
-      CHECK(x.home == y.home);
-      CHECK(x.away == y.away);
-      CHECK(x.matchday == y.matchday);
-      CHECK(x.line == y.line);
-      CHECK(x.home_fair_play == y.home_fair_play);
-      CHECK(x.away_fair_play == y.away_fair_play);
-      CHECK(x.home_goals == y.home_goals);
-      CHECK(x.away_goals == y.away_goals);
-      CHECK(x.home_pens == y.home_pens);
-      CHECK(x.away_pens == y.away_pens);
-      CHECK(x.source == y.source);
-      CHECK(Date(x.date) == Date(y.date));
-      CHECK(x.stage == y.stage);
-      CHECK(x.status == y.status);
+      const bool same = x.home == y.home && x.away == y.away && x.matchday == y.matchday && x.line == y.line &&
+                        x.home_fair_play == y.home_fair_play && x.away_fair_play == y.away_fair_play &&
+                        x.home_goals == y.home_goals && x.away_goals == y.away_goals &&
+                        x.home_pens == y.home_pens && x.away_pens == y.away_pens && x.source == y.source &&
+                        Date(x.date) == Date(y.date) && x.stage == y.stage && x.status == y.status;
+      CHECK_MESSAGE(same, "match " << k << " of group " << g << " (line " << x.line << " / " << y.line << ")");
     }
   }
 }
@@ -272,6 +263,29 @@ TEST_CASE("parse_results: a second file adds to the groups of the first, in part
   check_same_results(one, parted);
   CHECK(d1 == d2);
   CHECK(parted.groups[0].teams == std::vector<std::string>{"甲", "乙", "戊", "庚"});
+}
+
+
+TEST_CASE("parse_results: a count of many digits is an error, and reading it overflows nothing") {
+  // Found by fuzz_results: the fast row parser multiplied its way past INT_MAX
+  // before it counted the digits (undefined behaviour; UBSan says so).
+  const std::string text =
+      "group,matchday,home,away,home_goals,away_goals\n"
+      "A,1,甲,乙,99999999999999999999,0\n"
+      "A,22222222222,乙,甲,1,0\n"
+      "A,3,甲,乙,999999999,1\n";
+  for (bool fast : {false, true}) {
+    ResultsOptions o;
+    o.fast_rows = fast;
+    Results r;
+    std::vector<Diagnostic> diags;
+    parse_results(text, "r.csv", *preset("uefa-euro"), o, r, diags);
+    REQUIRE(diags.size() == 3);
+    CHECK(diags[0].code == "goals_not_count");
+    CHECK(diags[0].line == 2);
+    CHECK(diags[1].code == "matchday_not_count");
+    CHECK(diags[2].code == "goals_not_count");  // nine digits, but more than 999
+  }
 }
 
 TEST_SUITE_END();

@@ -426,9 +426,11 @@ class Loader {
       const char* q = p;
       switch (spec.kind) {
         case Field::count: {
+          // At most nine digits (as parse_count): a tenth is not read, so v
+          // cannot overflow, and sends the row to the general reader.
           int v = 0;
-          while (q < end && static_cast<unsigned char>(*q - '0') < 10) v = v * 10 + (*q++ - '0');
-          if (q - p > 9 || v > spec.max) return nullptr;
+          while (q < end && q - p < 9 && static_cast<unsigned char>(*q - '0') < 10) v = v * 10 + (*q++ - '0');
+          if ((q < end && static_cast<unsigned char>(*q - '0') < 10) || v > spec.max) return nullptr;
           r.num[spec.col] = q == p ? -1 : v;
           break;
         }

@@ -12,7 +12,10 @@
 //   follow the row order (shared only within a level bucket); points never
 //   increase down the table; played = W + D + L + PW + PL; each team's points
 //   follow from its results; goals for = goals against over the group, wins =
-//   losses, shootout wins = shootout losses; rank_group gives the same order.
+//   losses, shootout wins = shootout losses; rank_group gives the same order;
+// - the general reader alone (no fast row parser), and reading in parts on
+//   three threads with the UTF-8 check inside, give the same groups, matches
+//   and diagnostics.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -44,6 +47,42 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ResultsOptions options;
   options.default_group = "fuzz";
   parse_results(text, source, rules, options, results, diags);
+
+  // The fast row parser and reading in parts (with the UTF-8 check inside)
+  // give what the general reader gives on one thread.
+  {
+    ResultsOptions general = options;
+    general.fast_rows = false;
+    Results reference;
+    std::vector<Diagnostic> reference_diags;
+    parse_results(text, source, rules, general, reference, reference_diags);
+    ResultsOptions parted = options;
+    parted.threads = 3;
+    parted.min_bytes_per_thread = 16;
+    parted.check_utf8 = choice != EncodingChoice::gb18030;
+    Results in_parts;
+    std::vector<Diagnostic> parts_diags;
+    FUZZ_CHECK(parse_results(text, source, rules, parted, in_parts, parts_diags));
+    FUZZ_CHECK(reference_diags == diags && parts_diags == diags);
+    for (const Results* other : {&reference, &in_parts}) {
+      FUZZ_CHECK(other->groups.size() == results.groups.size());
+      for (std::size_t g = 0; g < results.groups.size(); ++g) {
+        const Group& a = results.groups[g];
+        const Group& b = other->groups[g];
+        FUZZ_CHECK(a.name == b.name && a.teams == b.teams && a.named_after_file == b.named_after_file);
+        FUZZ_CHECK(a.matches.size() == b.matches.size());
+        for (std::size_t k = 0; k < a.matches.size(); ++k) {
+          const Match& x = a.matches[k];
+          const Match& y = b.matches[k];
+          FUZZ_CHECK(x.home == y.home && x.away == y.away && x.line == y.line && x.matchday == y.matchday &&
+                     x.home_goals == y.home_goals && x.away_goals == y.away_goals && x.home_pens == y.home_pens &&
+                     x.away_pens == y.away_pens && x.home_fair_play == y.home_fair_play &&
+                     x.away_fair_play == y.away_fair_play && x.status == y.status && x.stage == y.stage &&
+                     Date(x.date) == Date(y.date));
+        }
+      }
+    }
+  }
 
   // The records as the reader sees them, independently of the parser.
   std::vector<std::size_t> record_lines;
