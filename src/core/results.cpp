@@ -600,56 +600,15 @@ class Loader {
     }
   }
 
-  // Scores: two columns, or one `2:1` column.
-  std::string_view hg_text, ag_text;
-  std::size_t hg_col = c_home_goals, ag_col = c_away_goals;
-  if (m_split_scores) {
-    hg_text = m_row.text(c_home_goals);
-    ag_text = m_row.text(c_away_goals);
-  } else if (!m_row.empty(c_score)) {
-    hg_col = ag_col = c_score;
-    if (!split_score(m_row.text(c_score), hg_text, ag_text)) {
-      ok = m_row.fail(c_score, "bad_score");
-      hg_text = ag_text = {};
-    }
+  // Scores, then the shootout: two columns each, or one `2:1` column.
+  std::size_t hg_col = c_home_goals, hp_col = c_home_pens;
+  if (!read_pair(m_split_scores, c_home_goals, c_away_goals, c_score, "one_score_missing", m.home_goals,
+                 m.away_goals, hg_col)) {
+    ok = false;
   }
-  if (hg_text.empty() != ag_text.empty()) {
-    ok = m_row.fail(hg_text.empty() ? hg_col : ag_col, "one_score_missing");
-  } else if (!hg_text.empty()) {
-    auto hg = parse_count(hg_text, k_max_goals);
-    auto ag = parse_count(ag_text, k_max_goals);
-    if (!hg) ok = m_row.fail_value(hg_col, hg_text, "goals_not_count");
-    if (!ag) ok = m_row.fail_value(ag_col, ag_text, "goals_not_count");
-    if (hg && ag) {
-      m.home_goals = static_cast<std::int16_t>(*hg);
-      m.away_goals = static_cast<std::int16_t>(*ag);
-    }
-  }
-
-  // Shootout.
-  std::string_view hp_text, ap_text;
-  std::size_t hp_col = c_home_pens, ap_col = c_away_pens;
-  if (m_hm.has(c_home_pens) || m_hm.has(c_away_pens)) {
-    hp_text = m_row.text(c_home_pens);
-    ap_text = m_row.text(c_away_pens);
-  } else if (m_hm.has(c_pens) && !m_row.empty(c_pens)) {
-    hp_col = ap_col = c_pens;
-    if (!split_score(m_row.text(c_pens), hp_text, ap_text)) {
-      ok = m_row.fail(c_pens, "bad_score");
-      hp_text = ap_text = {};
-    }
-  }
-  if (hp_text.empty() != ap_text.empty()) {
-    ok = m_row.fail(hp_text.empty() ? hp_col : ap_col, "one_pens_missing");
-  } else if (!hp_text.empty()) {
-    auto hp = parse_count(hp_text, k_max_goals);
-    auto ap = parse_count(ap_text, k_max_goals);
-    if (!hp) ok = m_row.fail_value(hp_col, hp_text, "goals_not_count");
-    if (!ap) ok = m_row.fail_value(ap_col, ap_text, "goals_not_count");
-    if (hp && ap) {
-      m.home_pens = static_cast<std::int16_t>(*hp);
-      m.away_pens = static_cast<std::int16_t>(*ap);
-    }
+  if (!read_pair(m_hm.has(c_home_pens) || m_hm.has(c_away_pens), c_home_pens, c_away_pens, c_pens,
+                 "one_pens_missing", m.home_pens, m.away_pens, hp_col)) {
+    ok = false;
   }
 
   if (ok) {
@@ -691,6 +650,39 @@ class Loader {
   }
     if (!ok) return;
     add(m, group_name, home, away);
+  }
+
+  // Two counts of the row (goals, or shootout goals): from columns a_col and
+  // b_col when `split`, else from one `2:1` cell in column `joint`; set in a
+  // and b when both are given, left as they are when both are empty. `from`
+  // gets the column the first came from. False (and reported) when a cell
+  // is wrong or only one is given (`one_missing`).
+  bool read_pair(bool split, std::size_t a_col, std::size_t b_col, std::size_t joint, std::string_view one_missing,
+                 std::int16_t& a, std::int16_t& b, std::size_t& from) {
+    std::string_view a_text, b_text;
+    bool ok = true;
+    if (split) {
+      a_text = m_row.text(a_col);
+      b_text = m_row.text(b_col);
+    } else if (m_hm.has(joint) && !m_row.empty(joint)) {
+      a_col = b_col = joint;
+      if (!split_score(m_row.text(joint), a_text, b_text)) {
+        ok = m_row.fail(joint, "bad_score");
+        a_text = b_text = {};
+      }
+    }
+    from = a_col;
+    if (a_text.empty() != b_text.empty()) return m_row.fail(a_text.empty() ? a_col : b_col, one_missing);
+    if (a_text.empty()) return ok;
+    const auto va = parse_count(a_text, k_max_goals);
+    const auto vb = parse_count(b_text, k_max_goals);
+    if (!va) ok = m_row.fail_value(a_col, a_text, "goals_not_count");
+    if (!vb) ok = m_row.fail_value(b_col, b_text, "goals_not_count");
+    if (va && vb) {
+      a = static_cast<std::int16_t>(*va);
+      b = static_cast<std::int16_t>(*vb);
+    }
+    return ok;
   }
 
   // Adds a checked match of teams `home` and `away` to group `group_name`.
