@@ -5,6 +5,7 @@
 #include <charconv>
 #include <exception>
 #include <iterator>
+#include <mutex>
 #include <thread>
 
 namespace matchday::cli {
@@ -71,113 +72,98 @@ void append_cell(std::string& out, std::string_view cell, char delimiter) {
   }
 }
 
-// The SPEC §5 rows as CSV/TSV text, written straight from the report: the
-// same text render_delimited() makes of eligibility_sheet(), without a cell
-// string per value (a million-row check stays a few times one pass over the bytes).
-std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
-                                  char delimiter) {
-  std::string out;
-  out.reserve(roster.rows.size() * 96 + 256);
-  bool first = true;
-  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
-    if (!first) out += delimiter;
-    first = false;
-    append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
-  }
-  out += '\n';
-  const auto row = [&](std::string_view file, std::uint32_t line, std::string_view team, std::string_view category,
-                       std::string_view role, std::string_view name, bool eligible, const std::vector<Finding>& findings) {
-    append_cell(out, file, delimiter);
-    out += delimiter;
-    if (line > 0) {
-      char buf[16];
-      const auto r = std::to_chars(buf, buf + sizeof buf, line);
-      out.append(buf, r.ptr);
-    }
-    out += delimiter;
-    append_cell(out, team, delimiter);
-    out += delimiter;
-    append_cell(out, category, delimiter);
-    out += delimiter;
-    out += role;
-    out += delimiter;
-    append_cell(out, name, delimiter);
-    out += delimiter;
-    out += eligible ? "eligible" : "ineligible";
-    out += delimiter;
-    if (!findings.empty()) append_cell(out, reason_list(findings), delimiter);
-    out += '\n';
-  };
-  for (std::size_t i = 0; i < roster.rows.size(); ++i) {
-    const RosterRow& r = roster.rows[i];
-    row(roster.sources[r.source], r.line, roster.teams[r.team],
-        r.category.known() ? std::string_view(r.category.code()) : std::string_view(roster.notes_of(r).category_text),
-        r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
-  }
-  for (const TeamVerdict& t : report.teams) {
-    row(team_files(roster, t), 0, roster.teams[t.team], t.category.code(), "team", "", t.eligible, t.findings);
-  }
-  return out;
-}
-
-// One file's roster and messages, read on its own.
+// One file's messages, and its roster when it was read on its own.
 struct RosterPart {
   Roster roster;
   std::vector<Diagnostic> diags;
 };
 
-void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, RosterPart& part) {
-  if (!read_text(file, ctx, in, part.diags)) return;
+void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, Roster& into,
+                 std::vector<Diagnostic>& diags) {
+  if (!read_text(file, ctx, in, diags)) return;
   ro.default_team = file == "-" ? "" : file_stem(file);
-  parse_roster(in.decoded.text, file, ro, part.roster, part.diags);
+  parse_roster(in.decoded.text, file, ro, into, diags);
   in = TextInput{};  // one at a time: records own their strings
 }
 
-// Reads every roster file. Reading and parsing them is most of a large run,
-// and each file is read on its own: with several files, up to two threads
-// take files in turn, and the parts are joined in the order given, so the
-// roster and every message are exactly those of reading the files one by
-// one. Standard input is read alone (its bytes go to the first `-`).
+// Reads every roster file. Reading and parsing them is most of a large run.
+// With several files, this thread reads them from the first on, straight
+// into the roster, and a helper thread from the last back, each into a part
+// of its own; they meet where the work is done, and the helper's parts are
+// then appended in order. The roster and every message are exactly those of
+// reading the files one by one, and only the helper's share of the rows is
+// moved (a million rows: issue 3). Standard input is read alone (its bytes
+// go to the first `-`).
 Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& ro, const Context& ctx,
                     std::vector<Diagnostic>& diags) {
   const bool stdin_named = std::find(files.begin(), files.end(), "-") != files.end();
   const unsigned threads = files.size() < 2 || stdin_named ? 1 : std::min(2U, reader_threads());
   std::vector<RosterPart> parts(files.size());
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;  // of the helper thread, rethrown here
-  const auto work = [&] {
-    RosterOptions own = ro;
-    TextInput in;
-    for (std::size_t k; (k = next.fetch_add(1)) < files.size();) read_roster(files[k], own, ctx, in, parts[k]);
+  Roster roster;
+  // Room for the rows of all files, extrapolated from the bytes of the files
+  // read so far, so that the rows are not moved as the roster grows. Only an
+  // estimate: a roster that outgrows it grows as a vector does.
+  std::size_t total_bytes = 0;
+  for (const std::string& f : files) total_bytes += file_bytes(f);
+  std::size_t bytes_read = 0;
+  const auto make_room = [&](std::size_t k) {
+    bytes_read += file_bytes(files[k]);
+    if (k == 0 || roster.rows.empty() || bytes_read == 0 || roster.rows.size() < roster.rows.capacity() / 2) return;
+    const double per_byte = static_cast<double>(roster.rows.size()) / static_cast<double>(bytes_read);
+    const auto rows = static_cast<std::size_t>(per_byte * static_cast<double>(total_bytes) * 1.1) + 1024;
+    if (rows > roster.rows.capacity()) roster.rows.reserve(rows);
   };
+
+  std::mutex take;  // guards front and back: the files [front, back) are not taken yet
+  std::size_t front = 0, back = files.size();
+  std::atomic<bool> stop{false};
+  std::exception_ptr failure;  // of the helper thread, rethrown here
+  std::thread helper;
   if (threads > 1) {
-    std::thread helper([&] {
+    helper = std::thread([&] {
       try {
-        work();
+        RosterOptions own = ro;
+        TextInput in;
+        for (;;) {
+          std::size_t k;
+          {
+            const std::lock_guard lock(take);
+            if (stop || front == back) break;
+            k = --back;
+          }
+          read_roster(files[k], own, ctx, in, parts[k].roster, parts[k].diags);
+        }
       } catch (...) {
         failure = std::current_exception();
-        next = files.size();  // the main thread stops too
+        stop = true;  // the main thread stops too
       }
     });
-    try {
-      work();
-    } catch (...) {
-      next = files.size();
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
-  } else {
-    work();
   }
-  Roster roster;
-  std::size_t rows = 0;
-  for (const RosterPart& p : parts) rows += p.roster.rows.size();
-  roster.rows.reserve(rows);
-  for (RosterPart& p : parts) {
+  try {
+    RosterOptions own = ro;
+    TextInput in;
+    for (;;) {
+      std::size_t k;
+      {
+        const std::lock_guard lock(take);
+        if (stop || front == back) break;
+        k = front++;
+      }
+      make_room(k);
+      read_roster(files[k], own, ctx, in, roster, parts[k].diags);
+    }
+  } catch (...) {
+    stop = true;
+    if (helper.joinable()) helper.join();
+    throw;
+  }
+  if (helper.joinable()) helper.join();
+  if (failure) std::rethrow_exception(failure);
+
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    RosterPart& p = parts[k];
     diags.insert(diags.end(), std::make_move_iterator(p.diags.begin()), std::make_move_iterator(p.diags.end()));
-    roster.append(std::move(p.roster));
+    if (k >= front) roster.append(std::move(p.roster));  // read by the helper
   }
   return roster;
 }
@@ -353,6 +339,103 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
   return sheets;
 }
 
+std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
+                                  char delimiter, unsigned threads, std::size_t min_rows_per_thread) {
+  // The cells every row of a file or a team repeats, escaped once.
+  const auto escaped = [&](const std::vector<std::string>& texts) {
+    std::vector<std::string> cells(texts.size());
+    for (std::size_t k = 0; k < texts.size(); ++k) append_cell(cells[k], texts[k], delimiter);
+    return cells;
+  };
+  const std::vector<std::string> file_cells = escaped(roster.sources);
+  const std::vector<std::string> team_cells = escaped(roster.teams);
+  const auto row = [&](std::string& out, std::string_view file_cell, std::uint32_t line, std::string_view team_cell,
+                       std::string_view category, std::string_view role, std::string_view name, bool eligible,
+                       const std::vector<Finding>& findings) {
+    out += file_cell;
+    out += delimiter;
+    if (line > 0) {
+      char buf[16];
+      const auto r = std::to_chars(buf, buf + sizeof buf, line);
+      out.append(buf, r.ptr);
+    }
+    out += delimiter;
+    out += team_cell;
+    out += delimiter;
+    append_cell(out, category, delimiter);
+    out += delimiter;
+    out += role;
+    out += delimiter;
+    append_cell(out, name, delimiter);
+    out += delimiter;
+    out += eligible ? "eligible" : "ineligible";
+    out += delimiter;
+    if (!findings.empty()) append_cell(out, reason_list(findings), delimiter);
+    out += '\n';
+  };
+  // About the bytes of rows [from, to): room reserved up front, so a large
+  // output is not copied as it grows (a longer row only costs a regrowth).
+  const auto estimate = [&](std::size_t from, std::size_t to) {
+    std::size_t bytes = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      const RosterRow& r = roster.rows[i];
+      bytes += file_cells[r.source].size() + team_cells[r.team].size() + r.name.size() + 48;
+    }
+    return bytes;
+  };
+  const auto rows = [&](std::size_t from, std::size_t to, std::string& out) {
+    for (std::size_t i = from; i < to; ++i) {
+      const RosterRow& r = roster.rows[i];
+      row(out, file_cells[r.source], r.line, team_cells[r.team],
+          r.category.known() ? std::string_view(r.category.code()) : std::string_view(roster.notes_of(r).category_text),
+          r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
+    }
+  };
+
+  const std::size_t n = roster.rows.size();
+  // Two halves, the second on a helper thread, when each has enough rows to
+  // be worth a thread.
+  const std::size_t mid = threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1) ? n / 2 : n;
+  std::string tail;  // rows [mid, n), written by the helper
+  std::exception_ptr failure;
+  std::thread helper;
+  if (mid < n) {
+    helper = std::thread([&] {
+      try {
+        tail.reserve(estimate(mid, n));
+        rows(mid, n, tail);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+  }
+  std::string out;
+  try {
+    out.reserve(estimate(0, n) + 256);
+    bool first = true;
+    for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
+      if (!first) out += delimiter;
+      first = false;
+      append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
+    }
+    out += '\n';
+    rows(0, mid, out);
+  } catch (...) {
+    if (helper.joinable()) helper.join();
+    throw;
+  }
+  if (helper.joinable()) helper.join();
+  if (failure) std::rethrow_exception(failure);
+  out += tail;
+  tail = std::string();
+  for (const TeamVerdict& t : report.teams) {
+    std::string files;
+    append_cell(files, team_files(roster, t), delimiter);
+    row(out, files, 0, team_cells[t.team], t.category.code(), "team", "", t.eligible, t.findings);
+  }
+  return out;
+}
+
 int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   Context ctx = make_context(cmd.common, io);
   std::optional<Rules> rules = load_rules(cmd.common, ctx);
@@ -369,6 +452,7 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   }
   EligibilityOptions eo;
   eo.season = cmd.season;
+  eo.threads = std::min(2U, reader_threads());
   if (!cmd.as_of.empty()) {
     eo.as_of = parse_option_date(cmd.as_of);
     if (!eo.as_of) diags.push_back({Severity::error, "", 0, "", "", "bad_as_of_option", {cmd.as_of}});
@@ -419,7 +503,8 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   if (ctx.format == Format::csv || ctx.format == Format::tsv || ctx.format == Format::json) {
     if (!rep.documents_checked) io.err += tr(ctx, "warning_prefix") + tr(ctx, "elig.docs_not_checked") + "\n";
     if (ctx.format == Format::json) return emit(cmd.common, ctx, {eligibility_sheet(roster, rep, ctx)}, code);
-    return emit_text(cmd.common, ctx, eligibility_delimited(roster, rep, ctx, ctx.format == Format::tsv ? '\t' : ','), code);
+    const char delimiter = ctx.format == Format::tsv ? '\t' : ',';
+    return emit_text(cmd.common, ctx, eligibility_delimited(roster, rep, ctx, delimiter, eo.threads), code);
   }
   return emit(cmd.common, ctx, eligibility_team_sheets(roster, rep, *rules, ctx), code);
 }

@@ -6,6 +6,7 @@
 
 #include "matchday/csv.hpp"
 #include "matchday/text.hpp"
+#include "parallel.hpp"
 #include "parse_util.hpp"
 
 namespace matchday {
@@ -205,9 +206,19 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     }
   }
 
+  // Rows are judged in parts on up to options.threads threads, each part
+  // writing only its own rows; a small roster is not worth a thread.
+  const auto n_rows = static_cast<std::uint32_t>(roster.rows.size());
+  const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(
+      n_rows / std::max<std::size_t>(options.min_rows_per_thread, 1), 1, std::max(options.threads, 1U)));
+
   // The same person twice: by ID number, across every file.
   // An open-addressing table (key 0: empty slot), sized to a power of two at
   // least twice the rows: one probe or two per row, no allocation per entry.
+  std::vector<std::uint64_t> keys(n_rows);
+  run_in_parts(n_rows, parts, [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) keys[i] = roster.rows[i].id.person_key();
+  });
   std::size_t slots = 16;
   while (slots < roster.rows.size() * 2) slots *= 2;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
@@ -216,19 +227,11 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
   };
   // A large table's slots are cache misses: each row's slot is prefetched
-  // k_ahead rows early (its key kept in a ring), so the misses overlap.
+  // k_ahead rows early, so the misses overlap.
   constexpr std::uint32_t k_ahead = 16;
-  std::array<std::uint64_t, k_ahead> keys{};
-  const auto n_rows = static_cast<std::uint32_t>(roster.rows.size());
-  const auto fetch = [&](std::uint32_t i) {
-    const std::uint64_t key = i < n_rows ? roster.rows[i].id.person_key() : 0;
-    keys[i % k_ahead] = key;
-    if (key != 0) __builtin_prefetch(&table[slot_of(key)]);
-  };
-  for (std::uint32_t i = 0; i < k_ahead; ++i) fetch(i);
   for (std::uint32_t i = 0; i < n_rows; ++i) {
-    const std::uint64_t key = keys[i % k_ahead];
-    fetch(i + k_ahead);
+    if (i + k_ahead < n_rows && keys[i + k_ahead] != 0) __builtin_prefetch(&table[slot_of(keys[i + k_ahead])]);
+    const std::uint64_t key = keys[i];
     if (key == 0) continue;
     std::size_t at = slot_of(key);
     while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
@@ -240,6 +243,8 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       list.push_back(i);
     }
   }
+  keys = {};
+  table = {};
   const auto where = [&](std::uint32_t i) {
     const RosterRow& r = roster.rows[i];
     return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
@@ -256,20 +261,8 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     }
   }
 
-  // Teams: rows grouped by team name and category, in order of first appearance
-  // (in the same pass as the verdicts: a million rows are read once).
-  std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
-  std::vector<std::uint32_t> pending;  // rows without a category: placed after
-  const auto add_to = [&](std::size_t t, std::uint32_t i) {
-    TeamVerdict& tv = rep.teams[t];
-    tv.rows.push_back(i);
-    const std::uint32_t src = roster.rows[i].source;
-    if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
-  };
-  std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
-  std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
-  EligibilitySummary& sum = rep.summary;
-  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
+  // The verdict of row i: what it depends on is read only, and it writes only rep.rows[i].
+  const auto judge_row = [&](std::size_t i) {
     const RosterRow& r = roster.rows[i];
     const RosterHeaders& h = roster.headers[r.headers];
     const RowNotes& notes = roster.notes_of(r);
@@ -357,6 +350,25 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
     }
     rep.rows[i].eligible = f.empty();
+  };
+  run_in_parts(n_rows, parts, [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) judge_row(i);
+  });
+
+  // Teams: rows grouped by team name and category, in order of first appearance.
+  std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
+  std::vector<std::uint32_t> pending;  // rows without a category: placed after
+  const auto add_to = [&](std::size_t t, std::uint32_t i) {
+    TeamVerdict& tv = rep.teams[t];
+    tv.rows.push_back(i);
+    const std::uint32_t src = roster.rows[i].source;
+    if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
+  };
+  std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
+  std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
+  EligibilitySummary& sum = rep.summary;
+  for (std::uint32_t i = 0; i < n_rows; ++i) {
+    const RosterRow& r = roster.rows[i];
     ++sum.rows;
     (rep.rows[i].eligible ? sum.eligible : sum.ineligible) += 1;
     sum.players += r.role == Role::player;
