@@ -373,16 +373,16 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
     if (!findings.empty()) append_cell(out, reason_list(findings), delimiter);
     out += '\n';
   };
-  // About the bytes of rows [from, to): room reserved up front, so a large
-  // output is not copied as it grows (a longer row only costs a regrowth).
-  const auto estimate = [&](std::size_t from, std::size_t to) {
+  // About the bytes of `rows` rows, from the average file and team cells
+  // (not another pass over the rows): room reserved up front, so a large
+  // output is not copied as it grows (more only costs a regrowth).
+  const auto average = [](const std::vector<std::string>& cells) {
     std::size_t bytes = 0;
-    for (std::size_t i = from; i < to; ++i) {
-      const RosterRow& r = roster.rows[i];
-      bytes += file_cells[r.source].size() + team_cells[r.team].size() + r.name.size() + 48;
-    }
-    return bytes;
+    for (const std::string& c : cells) bytes += c.size();
+    return cells.empty() ? 0 : bytes / cells.size() + 1;
   };
+  const std::size_t cell_bytes = average(file_cells) + average(team_cells);
+  const auto estimate = [&](std::size_t rows) { return rows * (cell_bytes + 64); };
   const auto rows = [&](std::size_t from, std::size_t to, std::string& out) {
     for (std::size_t i = from; i < to; ++i) {
       const RosterRow& r = roster.rows[i];
@@ -402,7 +402,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   if (mid < n) {
     helper = std::thread([&] {
       try {
-        tail.reserve(estimate(mid, n));
+        tail.reserve(estimate(n - mid));
         rows(mid, n, tail);
       } catch (...) {
         failure = std::current_exception();
@@ -411,7 +411,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   }
   std::string out;
   try {
-    out.reserve(estimate(0, n) + 256);
+    out.reserve(estimate(n) + 256);
     bool first = true;
     for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
       if (!first) out += delimiter;

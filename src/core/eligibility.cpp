@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 
 #include "matchday/csv.hpp"
@@ -418,7 +419,9 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     if (!std::is_sorted(tv.rows.begin(), tv.rows.end())) std::sort(tv.rows.begin(), tv.rows.end());
   }
 
-  for (TeamVerdict& tv : rep.teams) {
+  // Each team's own checks, on the threads too (a team writes only its own
+  // verdict; large teams with many findings take a while: issue 3).
+  const auto judge_team = [&](TeamVerdict& tv) {
     int leaders = 0, coaches = 0, doctors = 0;
     std::string leader_names, coach_names, doctor_names;
     std::vector<std::pair<int, std::uint32_t>> shirts;  // (number, row), sorted below
@@ -465,7 +468,8 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       const int number = shirts[at].first;
       while (end < shirts.size() && shirts[end].first == number) ++end;
       if (end - at < 2) continue;
-      std::string who;  // appended piece by piece: a large team has many
+      std::vector<std::string> args{std::to_string(number), ""};
+      std::string& who = args[1];  // appended piece by piece, and not copied: a large team has many
       for (std::size_t k = at; k < end; ++k) {
         const RosterRow& r = roster.rows[shirts[k].second];
         if (!who.empty()) who += ", ";
@@ -473,12 +477,13 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
         who += " (";
         who += roster.sources[r.source];
         who += ':';
-        who += std::to_string(r.line);
+        char line[16];
+        who.append(line, std::to_chars(line, line + sizeof line, r.line).ptr);
         who += ')';
       }
       tv.findings.push_back(make(Reason::duplicate_shirt_number,
                                  roster.headers[roster.rows[shirts[at].second].headers].shirt_number,
-                                 std::to_string(number), "team.duplicate_shirt", {std::to_string(number), who}));
+                                 std::to_string(number), "team.duplicate_shirt", std::move(args)));
     }
     if (options.documents) {
       const TeamDocuments* docs = nullptr;
@@ -506,6 +511,12 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     std::stable_sort(tv.findings.begin(), tv.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
     tv.eligible = tv.findings.empty();
+  };
+  const unsigned team_parts = static_cast<unsigned>(std::clamp<std::size_t>(rep.teams.size(), 1, parts));
+  run_in_parts(rep.teams.size(), team_parts, [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t t = from; t < to; ++t) judge_team(rep.teams[t]);
+  });
+  for (const TeamVerdict& tv : rep.teams) {
     ++sum.teams;
     if (!tv.eligible || tv.eligible_rows < static_cast<int>(tv.rows.size())) ++sum.teams_with_findings;
   }
