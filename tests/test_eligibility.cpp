@@ -344,6 +344,19 @@ TEST_CASE("birth dates as people type them: the date vector table") {
   CHECK(rows == 19);
 }
 
+TEST_CASE("a person on two rosters: the duplicate takes its place among the row's other reasons") {
+  P a;
+  a.birth = {2000, 1, 1};  // born_too_early, before duplicate_person
+  a.shirt = "十";          // missing_field (a bad shirt number), after it
+  P b = a;
+  b.team = "海东市";
+  b.shirt = "";
+  const Checked c = check({{"xining.csv", std::string(k_header) + a.csv()}, {"haidong.csv", std::string(k_header) + b.csv()}});
+  CHECK(reasons(c, 0) == Strings{"born_too_early", "duplicate_person", "missing_field"});
+  CHECK(reasons(c, 1) == Strings{"born_too_early", "duplicate_person"});
+  CHECK_FALSE(c.report.rows[0].eligible);
+}
+
 TEST_CASE("one person on two rosters, by ID number, across files") {
   P a;
   P b;

@@ -213,54 +213,19 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
   const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(
       n_rows / std::max<std::size_t>(options.min_rows_per_thread, 1), 1, std::max(options.threads, 1U)));
 
-  // The same person twice: by ID number, across every file.
-  // An open-addressing table (key 0: empty slot), sized to a power of two at
-  // least twice the rows: one probe or two per row, no allocation per entry.
-  std::vector<std::uint64_t> keys(n_rows);
-  run_in_parts(n_rows, parts, [&](unsigned, std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i) keys[i] = roster.rows[i].id.person_key();
-  });
-  std::size_t slots = 16;
-  while (slots < roster.rows.size() * 2) slots *= 2;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
-  std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
-  const auto slot_of = [&](std::uint64_t key) {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+  // What the rest needs of each row, gathered while the row is judged: the
+  // duplicate search, the grouping and the team checks then read these (a
+  // few bytes a row) instead of the rows again (a million rows: issue 3).
+  struct Facts {
+    std::uint32_t team = 0;
+    std::uint32_t source = 0;
+    int shirt = -1;
+    std::uint16_t category = 0;  // category_key(): 0 unknown
+    Role role = Role::player;
+    bool eligible = true;
   };
-  // A large table's slots are cache misses: each row's slot is prefetched
-  // k_ahead rows early, so the misses overlap.
-  constexpr std::uint32_t k_ahead = 16;
-  for (std::uint32_t i = 0; i < n_rows; ++i) {
-    if (i + k_ahead < n_rows && keys[i + k_ahead] != 0) __builtin_prefetch(&table[slot_of(keys[i + k_ahead])]);
-    const std::uint64_t key = keys[i];
-    if (key == 0) continue;
-    std::size_t at = slot_of(key);
-    while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
-    if (table[at].first == 0) {
-      table[at] = {key, i};
-    } else {
-      auto& list = duplicates[table[at].second];
-      if (list.empty()) list.push_back(table[at].second);
-      list.push_back(i);
-    }
-  }
-  keys = {};
-  table = {};
-  const auto where = [&](std::uint32_t i) {
-    const RosterRow& r = roster.rows[i];
-    return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
-  };
-  for (const auto& [first, list] : duplicates) {
-    for (std::uint32_t i : list) {
-      std::string others;
-      for (std::uint32_t j : list) {
-        if (j != i) others += (others.empty() ? "" : ", ") + where(j);
-      }
-      const RosterRow& r = roster.rows[i];
-      rep.rows[i].findings.push_back(make(Reason::duplicate_person, roster.headers[r.headers].id_number,
-                                          std::string(r.id.number()), "elig.duplicate_person", {others}));
-    }
-  }
+  std::vector<Facts> facts(n_rows);
+  std::vector<std::uint64_t> keys(n_rows);  // IdCheck::person_key() of each row
 
   // The verdict of row i: what it depends on is read only, and it writes only rep.rows[i].
   const auto judge_row = [&](std::size_t i) {
@@ -351,10 +316,64 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
     }
     rep.rows[i].eligible = f.empty();
+    facts[i] = Facts{r.team, r.source, r.shirt, category_key(r.category), r.role, f.empty()};
+    keys[i] = r.id.person_key();
   };
   run_in_parts(n_rows, parts, [&](unsigned, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) judge_row(i);
   });
+
+  // The same person twice: by ID number, across every file.
+  // An open-addressing table (key 0: empty slot), sized to a power of two at
+  // least twice the rows: one probe or two per row, no allocation per entry.
+  std::size_t slots = 16;
+  while (slots < roster.rows.size() * 2) slots *= 2;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
+  std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
+  const auto slot_of = [&](std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+  };
+  // A large table's slots are cache misses: each row's slot is prefetched
+  // k_ahead rows early, so the misses overlap.
+  constexpr std::uint32_t k_ahead = 16;
+  for (std::uint32_t i = 0; i < n_rows; ++i) {
+    if (i + k_ahead < n_rows && keys[i + k_ahead] != 0) __builtin_prefetch(&table[slot_of(keys[i + k_ahead])]);
+    const std::uint64_t key = keys[i];
+    if (key == 0) continue;
+    std::size_t at = slot_of(key);
+    while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
+    if (table[at].first == 0) {
+      table[at] = {key, i};
+    } else {
+      auto& list = duplicates[table[at].second];
+      if (list.empty()) list.push_back(table[at].second);
+      list.push_back(i);
+    }
+  }
+  keys = {};
+  table = {};
+  const auto where = [&](std::uint32_t i) {
+    const RosterRow& r = roster.rows[i];
+    return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
+  };
+  for (const auto& [first, list] : duplicates) {
+    for (std::uint32_t i : list) {
+      std::string others;
+      for (std::uint32_t j : list) {
+        if (j != i) others += (others.empty() ? "" : ", ") + where(j);
+      }
+      const RosterRow& r = roster.rows[i];
+      // In its place by reason: where sorting the row's findings puts it
+      // (no other finding has this reason).
+      std::vector<Finding>& f = rep.rows[i].findings;
+      const auto at = std::upper_bound(f.begin(), f.end(), Reason::duplicate_person,
+                                       [](Reason reason, const Finding& x) { return reason < x.reason; });
+      f.insert(at, make(Reason::duplicate_person, roster.headers[r.headers].id_number, std::string(r.id.number()),
+                        "elig.duplicate_person", {others}));
+      rep.rows[i].eligible = facts[i].eligible = false;
+    }
+  }
+
 
   // Teams: rows grouped by team name and category, in order of first appearance.
   std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
@@ -362,30 +381,30 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
   const auto add_to = [&](std::size_t t, std::uint32_t i) {
     TeamVerdict& tv = rep.teams[t];
     tv.rows.push_back(i);
-    const std::uint32_t src = roster.rows[i].source;
+    const std::uint32_t src = facts[i].source;
     if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
   };
   std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
   std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
   EligibilitySummary& sum = rep.summary;
   for (std::uint32_t i = 0; i < n_rows; ++i) {
-    const RosterRow& r = roster.rows[i];
+    const Facts& x = facts[i];
     ++sum.rows;
-    (rep.rows[i].eligible ? sum.eligible : sum.ineligible) += 1;
-    sum.players += r.role == Role::player;
-    sum.staff += is_staff(r.role);
+    (x.eligible ? sum.eligible : sum.ineligible) += 1;
+    sum.players += x.role == Role::player;
+    sum.staff += is_staff(x.role);
 
-    if (!r.category.known()) {
+    if (x.category == 0) {
       pending.push_back(i);
       continue;
     }
-    const std::pair<std::uint32_t, std::uint16_t> key{r.team, category_key(r.category)};
+    const std::pair<std::uint32_t, std::uint16_t> key{x.team, x.category};
     if (last_team == static_cast<std::size_t>(-1) || key != last_key) {  // rows of one team come together
       auto [it, added] = team_of.try_emplace(key, rep.teams.size());
       if (added) {
         TeamVerdict tv;
-        tv.team = r.team;
-        tv.category = r.category;
+        tv.team = x.team;
+        tv.category = roster.rows[i].category;
         rep.teams.push_back(std::move(tv));
       }
       last_key = key;
@@ -426,19 +445,18 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     std::string leader_names, coach_names, doctor_names;
     std::vector<std::pair<int, std::uint32_t>> shirts;  // (number, row), sorted below
     for (std::uint32_t i : tv.rows) {
-      const RosterRow& r = roster.rows[i];
-      const bool ok = rep.rows[i].eligible;
-      tv.eligible_rows += ok;
-      if (r.role == Role::player) {
+      const Facts& x = facts[i];
+      tv.eligible_rows += x.eligible;
+      if (x.role == Role::player) {
         ++tv.players;
-        tv.eligible_players += ok;
-      } else if (is_staff(r.role)) {
+        tv.eligible_players += x.eligible;
+      } else if (is_staff(x.role)) {
         ++tv.staff;
-        std::string& names = r.role == Role::leader ? leader_names : r.role == Role::coach ? coach_names : doctor_names;
-        names += (names.empty() ? "" : ", ") + r.name;
-        ++(r.role == Role::leader ? leaders : r.role == Role::coach ? coaches : doctors);
+        std::string& names = x.role == Role::leader ? leader_names : x.role == Role::coach ? coach_names : doctor_names;
+        names += (names.empty() ? "" : ", ") + roster.rows[i].name;
+        ++(x.role == Role::leader ? leaders : x.role == Role::coach ? coaches : doctors);
       }
-      if (r.shirt >= 0) shirts.emplace_back(r.shirt, i);
+      if (x.shirt >= 0) shirts.emplace_back(x.shirt, i);
     }
     const std::string n = std::to_string(tv.players);
     if (tv.players < rule.min_players) {
