@@ -172,6 +172,17 @@ TEST_CASE("sex against the category, from the row or else the ID number") {
   P mixed;
   mixed.id = make_id(mixed.birth, false);
   CHECK(one(mixed) == Strings{"id_sex_mismatch"});
+  // The value shown is the cell as written, the longest words too.
+  P woman;
+  woman.sex = "FEMALE";
+  woman.id = make_id(woman.birth, false);
+  const Checked c = check_rows({woman});
+  REQUIRE(c.report.rows[0].findings.size() == 1);
+  CHECK(c.report.rows[0].findings[0].value == "FEMALE");
+  mixed.sex = "男性";
+  const Checked m = check_rows({mixed});
+  REQUIRE(m.report.rows[0].findings.size() == 1);
+  CHECK(m.report.rows[0].findings[0].value == "男性");
 }
 
 TEST_CASE("residency: household registration types") {

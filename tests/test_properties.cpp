@@ -705,12 +705,19 @@ std::string dump(const EligibilityReport& rep) {
   std::string out;
   const auto findings = [&](const std::vector<Finding>& fs) {
     for (const Finding& f : fs) {
-      out += " [" + std::string(reason_code(f.reason)) + "|" + f.column + "|" + f.value;
-      for (const Message& m : f.messages) {
-        out += "|" + std::string(m.code);
-        for (const std::string& a : m.args) out += "," + a;
+      for (const std::string_view part : {std::string_view(" ["), reason_code(f.reason), std::string_view("|"),
+                                          std::string_view(f.column), std::string_view("|"), std::string_view(f.value)}) {
+        out += part;
       }
-      out += "]";
+      for (const Message& m : f.messages) {
+        out += '|';
+        out += m.code;
+        for (const std::string& a : m.args) {
+          out += ',';
+          out += a;
+        }
+      }
+      out += ']';
     }
   };
   for (const RowVerdict& v : rep.rows) {

@@ -34,7 +34,7 @@ void id_findings(const RosterRow& r, const RowNotes& notes, const RosterHeaders&
       out.push_back(make(Reason::id_malformed, col, v, "elig.id_excel15"));
       return;
     case IdProblem::legacy15:
-      out.push_back(make(Reason::id_malformed, col, v, "elig.id_legacy15", {id.suggestion}));
+      out.push_back(make(Reason::id_malformed, col, v, "elig.id_legacy15", {std::string(id.suggestion())}));
       return;
     case IdProblem::length:
       out.push_back(make(Reason::id_malformed, col, v, "elig.id_length", {std::to_string(id.length)}));
@@ -244,7 +244,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
                            {r.id.birth.iso(), r.birth_date->iso(), h.birth_date, h.id_number}));
         }
         if (r.sex != Sex::unknown && (r.sex == Sex::male ? 'M' : 'F') != r.id.sex) {
-          f.push_back(make(Reason::id_sex_mismatch, h.sex, r.sex_text, "elig.id_sex_mismatch",
+          f.push_back(make(Reason::id_sex_mismatch, h.sex, std::string(r.sex_text()), "elig.id_sex_mismatch",
                            {std::string(1, r.id.sex), std::string(sex_code(r.sex)), h.sex, h.id_number}));
         }
       }
@@ -277,7 +277,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
                       : r.id.ok() ? (r.id.sex == 'M' ? Sex::male : Sex::female) : Sex::unknown;
         if (sex != Sex::unknown && sex != r.category.sex) {
           f.push_back(make(Reason::wrong_sex, r.sex != Sex::unknown ? h.sex : h.id_number,
-                           r.sex != Sex::unknown ? r.sex_text : std::string(r.id.number()),
+                           std::string(r.sex != Sex::unknown ? r.sex_text() : r.id.number()),
                            sex == Sex::male ? "elig.wrong_sex_male" : "elig.wrong_sex_female", {r.category.code()}));
         }
       }

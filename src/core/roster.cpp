@@ -466,9 +466,11 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     if (r.name.empty()) finding(Reason::missing_field, c_name, "elig.name_missing");
 
     const std::string_view sex = row.text(c_sex);
-    r.sex_text = sex;
     if (const std::optional<Sex>& sx = sex_of(sex, parse_sex)) {
       r.sex = *sx;
+      // Read as a sex, the text is one of parse_sex's words (6 bytes at most).
+      r.sex_size = static_cast<std::uint8_t>(std::min(sex.size(), r.sex_chars.size()));
+      std::copy_n(sex.data(), r.sex_size, r.sex_chars.data());
     } else if (player) {
       finding(Reason::missing_field, c_sex, sex.empty() ? "elig.sex_missing" : "elig.sex_unknown");
     }
