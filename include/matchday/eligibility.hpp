@@ -42,6 +42,10 @@ struct EligibilityOptions {
   unsigned threads = 1;
   // A thread judges at least this many rows (below it, threads cost more than they save).
   std::size_t min_rows_per_thread = 50000;
+  // false: findings without messages (reasons, columns and values only), for
+  // output that lists only the reasons (CSV): the messages of a large team
+  // list every row with a shared shirt number, megabytes for a million rows.
+  bool messages = true;
 };
 
 // The effective reference date and band of `letter` under `options`.

@@ -462,6 +462,8 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   EligibilityOptions eo;
   eo.season = cmd.season;
   eo.threads = std::min(2U, reader_threads());
+  // CSV and TSV list the reasons only, not their words.
+  eo.messages = ctx.format != Format::csv && ctx.format != Format::tsv;
   if (!cmd.as_of.empty()) {
     eo.as_of = parse_option_date(cmd.as_of);
     if (!eo.as_of) diags.push_back({Severity::error, "", 0, "", "", "bad_as_of_option", {cmd.as_of}});

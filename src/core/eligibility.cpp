@@ -15,7 +15,9 @@ namespace {
 
 Finding make(Reason reason, std::string column, std::string value, std::string_view code,
              std::vector<std::string> args = {}) {
-  return Finding{reason, std::move(column), std::move(value), {Message{code, std::move(args)}}};
+  Finding f{reason, std::move(column), std::move(value), {}};
+  f.messages.push_back(Message{code, std::move(args)});  // moved: a braced list would copy the (long) arguments
+  return f;
 }
 
 std::string_view sex_code(Sex s) { return s == Sex::male ? "M" : s == Sex::female ? "F" : ""; }
@@ -216,6 +218,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
   // What the rest needs of each row, gathered while the row is judged: the
   // duplicate search, the grouping and the team checks then read these (a
   // few bytes a row) instead of the rows again (a million rows: issue 3).
+  const bool words = options.messages;
   struct Facts {
     std::uint32_t team = 0;
     std::uint32_t source = 0;
@@ -315,6 +318,9 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     if (f.size() > 1) {
       std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
     }
+    if (!words) {
+      for (Finding& x : f) x.messages.clear();
+    }
     rep.rows[i].eligible = f.empty();
     facts[i] = Facts{r.team, r.source, r.shirt, category_key(r.category), r.role, f.empty()};
     keys[i] = r.id.person_key();
@@ -360,7 +366,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     for (std::uint32_t i : list) {
       std::string others;
       for (std::uint32_t j : list) {
-        if (j != i) others += (others.empty() ? "" : ", ") + where(j);
+        if (j != i && words) others += (others.empty() ? "" : ", ") + where(j);
       }
       const RosterRow& r = roster.rows[i];
       // In its place by reason: where sorting the row's findings puts it
@@ -368,8 +374,9 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       std::vector<Finding>& f = rep.rows[i].findings;
       const auto at = std::upper_bound(f.begin(), f.end(), Reason::duplicate_person,
                                        [](Reason reason, const Finding& x) { return reason < x.reason; });
-      f.insert(at, make(Reason::duplicate_person, roster.headers[r.headers].id_number, std::string(r.id.number()),
-                        "elig.duplicate_person", {others}));
+      const auto added = f.insert(at, make(Reason::duplicate_person, roster.headers[r.headers].id_number,
+                                           std::string(r.id.number()), "elig.duplicate_person", {others}));
+      if (!words) added->messages.clear();
       rep.rows[i].eligible = facts[i].eligible = false;
     }
   }
@@ -453,7 +460,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       } else if (is_staff(x.role)) {
         ++tv.staff;
         std::string& names = x.role == Role::leader ? leader_names : x.role == Role::coach ? coach_names : doctor_names;
-        names += (names.empty() ? "" : ", ") + roster.rows[i].name;
+        if (words) names += (names.empty() ? "" : ", ") + roster.rows[i].name;
         ++(x.role == Role::leader ? leaders : x.role == Role::coach ? coaches : doctors);
       }
       if (x.shirt >= 0) shirts.emplace_back(x.shirt, i);
@@ -488,7 +495,8 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       if (end - at < 2) continue;
       std::vector<std::string> args{std::to_string(number), ""};
       std::string& who = args[1];  // appended piece by piece, and not copied: a large team has many
-      for (std::size_t k = at; k < end; ++k) {
+      if (words) who.reserve((end - at) * 64);
+      for (std::size_t k = at; k < end && words; ++k) {
         const RosterRow& r = roster.rows[shirts[k].second];
         if (!who.empty()) who += ", ";
         who += r.name;
@@ -528,6 +536,9 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     }
     std::stable_sort(tv.findings.begin(), tv.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
+    if (!words) {
+      for (Finding& x : tv.findings) x.messages.clear();
+    }
     tv.eligible = tv.findings.empty();
   };
   const unsigned team_parts = static_cast<unsigned>(std::clamp<std::size_t>(rep.teams.size(), 1, parts));

@@ -394,9 +394,10 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
 
   // Room for every line (an upper bound of the rows), within reason: the
   // rows are not moved as they come, and a file of blank lines reserves little.
-  {
-    const std::size_t lines = std::min<std::size_t>(
-        static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, text.size() / 32 + 16);
+  // (The lines are only counted when the room left may be short of them.)
+  if (const std::size_t most = text.size() / 32 + 16; into.rows.capacity() - into.rows.size() < most) {
+    const std::size_t lines =
+        std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, most);
     if (into.rows.capacity() - into.rows.size() < lines) {
       into.rows.reserve(std::max(into.rows.size() + lines, 2 * into.rows.capacity()));
     }
