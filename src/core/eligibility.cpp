@@ -329,120 +329,129 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     for (std::size_t i = from; i < to; ++i) judge_row(i);
   });
 
-  // The same person twice: by ID number, across every file.
-  // An open-addressing table (key 0: empty slot), sized to a power of two at
-  // least twice the rows: one probe or two per row, no allocation per entry.
-  std::size_t slots = 16;
-  while (slots < roster.rows.size() * 2) slots *= 2;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
-  std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
-  const auto slot_of = [&](std::uint64_t key) {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
-  };
-  // A large table's slots are cache misses: each row's slot is prefetched
-  // k_ahead rows early, so the misses overlap.
-  constexpr std::uint32_t k_ahead = 16;
-  for (std::uint32_t i = 0; i < n_rows; ++i) {
-    if (i + k_ahead < n_rows && keys[i + k_ahead] != 0) __builtin_prefetch(&table[slot_of(keys[i + k_ahead])]);
-    const std::uint64_t key = keys[i];
-    if (key == 0) continue;
-    std::size_t at = slot_of(key);
-    while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
-    if (table[at].first == 0) {
-      table[at] = {key, i};
-    } else {
-      auto& list = duplicates[table[at].second];
-      if (list.empty()) list.push_back(table[at].second);
-      list.push_back(i);
-    }
-  }
-  keys = {};
-  table = {};
-  const auto where = [&](std::uint32_t i) {
-    const RosterRow& r = roster.rows[i];
-    return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
-  };
-  for (const auto& [first, list] : duplicates) {
-    for (std::uint32_t i : list) {
-      std::string others;
-      for (std::uint32_t j : list) {
-        if (j != i && words) others += (others.empty() ? "" : ", ") + where(j);
+  // The same person twice (their findings), and the rows grouped into teams:
+  // two independent passes, side by side when there are threads (the
+  // grouping reads no verdict, the search writes nothing else).
+  const auto find_duplicates = [&] {
+    // The same person twice: by ID number, across every file.
+    // An open-addressing table (key 0: empty slot), sized to a power of two at
+    // least twice the rows: one probe or two per row, no allocation per entry.
+    std::size_t slots = 16;
+    while (slots < roster.rows.size() * 2) slots *= 2;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
+    std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
+    const auto slot_of = [&](std::uint64_t key) {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+    };
+    // A large table's slots are cache misses: each row's slot is prefetched
+    // k_ahead rows early, so the misses overlap.
+    constexpr std::uint32_t k_ahead = 16;
+    for (std::uint32_t i = 0; i < n_rows; ++i) {
+      if (i + k_ahead < n_rows && keys[i + k_ahead] != 0) __builtin_prefetch(&table[slot_of(keys[i + k_ahead])]);
+      const std::uint64_t key = keys[i];
+      if (key == 0) continue;
+      std::size_t at = slot_of(key);
+      while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
+      if (table[at].first == 0) {
+        table[at] = {key, i};
+      } else {
+        auto& list = duplicates[table[at].second];
+        if (list.empty()) list.push_back(table[at].second);
+        list.push_back(i);
       }
-      const RosterRow& r = roster.rows[i];
-      // In its place by reason: where sorting the row's findings puts it
-      // (no other finding has this reason).
-      std::vector<Finding>& f = rep.rows[i].findings;
-      const auto at = std::upper_bound(f.begin(), f.end(), Reason::duplicate_person,
-                                       [](Reason reason, const Finding& x) { return reason < x.reason; });
-      const auto added = f.insert(at, make(Reason::duplicate_person, roster.headers[r.headers].id_number,
-                                           std::string(r.id.number()), "elig.duplicate_person", {others}));
-      if (!words) added->messages.clear();
-      rep.rows[i].eligible = facts[i].eligible = false;
     }
-  }
-
-
-  // Teams: rows grouped by team name and category, in order of first appearance.
-  std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
-  std::vector<std::uint32_t> pending;  // rows without a category: placed after
-  const auto add_to = [&](std::size_t t, std::uint32_t i) {
-    TeamVerdict& tv = rep.teams[t];
-    tv.rows.push_back(i);
-    const std::uint32_t src = facts[i].source;
-    if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
+    keys = {};
+    table = {};
+    const auto where = [&](std::uint32_t i) {
+      const RosterRow& r = roster.rows[i];
+      return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
+    };
+    for (const auto& [first, list] : duplicates) {
+      for (std::uint32_t i : list) {
+        std::string others;
+        for (std::uint32_t j : list) {
+          if (j != i && words) others += (others.empty() ? "" : ", ") + where(j);
+        }
+        const RosterRow& r = roster.rows[i];
+        // In its place by reason: where sorting the row's findings puts it
+        // (no other finding has this reason).
+        std::vector<Finding>& f = rep.rows[i].findings;
+        const auto at = std::upper_bound(f.begin(), f.end(), Reason::duplicate_person,
+                                         [](Reason reason, const Finding& x) { return reason < x.reason; });
+        const auto added = f.insert(at, make(Reason::duplicate_person, roster.headers[r.headers].id_number,
+                                             std::string(r.id.number()), "elig.duplicate_person", {others}));
+        if (!words) added->messages.clear();
+        rep.rows[i].eligible = facts[i].eligible = false;
+      }
+    }
   };
-  std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
-  std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
+  const auto group_rows = [&] {
+    // Teams: rows grouped by team name and category, in order of first appearance.
+    std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
+    std::vector<std::uint32_t> pending;  // rows without a category: placed after
+    const auto add_to = [&](std::size_t t, std::uint32_t i) {
+      TeamVerdict& tv = rep.teams[t];
+      tv.rows.push_back(i);
+      const std::uint32_t src = facts[i].source;
+      if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
+    };
+    std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
+    std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
+    for (std::uint32_t i = 0; i < n_rows; ++i) {
+      const Facts& x = facts[i];
+      if (x.category == 0) {
+        pending.push_back(i);
+        continue;
+      }
+      const std::pair<std::uint32_t, std::uint16_t> key{x.team, x.category};
+      if (last_team == static_cast<std::size_t>(-1) || key != last_key) {  // rows of one team come together
+        auto [it, added] = team_of.try_emplace(key, rep.teams.size());
+        if (added) {
+          TeamVerdict tv;
+          tv.team = x.team;
+          tv.category = roster.rows[i].category;
+          rep.teams.push_back(std::move(tv));
+        }
+        last_key = key;
+        last_team = it->second;
+      }
+      add_to(last_team, i);
+    }
+
+    for (std::uint32_t i : pending) {
+      const RosterRow& r = roster.rows[i];
+      // The team of that name, from the same file if there is one.
+      std::size_t best = rep.teams.size();
+      for (std::size_t t = 0; t < rep.teams.size(); ++t) {
+        if (rep.teams[t].team != r.team) continue;
+        const bool same_file = roster.rows[rep.teams[t].rows.front()].source == r.source;
+        if (best == rep.teams.size() || same_file) best = t;
+        if (same_file) break;
+      }
+      if (best == rep.teams.size()) {
+        auto [it, added] = team_of.try_emplace({r.team, 0}, rep.teams.size());
+        if (added) {
+          TeamVerdict tv;
+          tv.team = r.team;
+          rep.teams.push_back(std::move(tv));
+        }
+        best = it->second;
+      }
+      add_to(best, i);
+    }
+    for (TeamVerdict& tv : rep.teams) {
+      if (!std::is_sorted(tv.rows.begin(), tv.rows.end())) std::sort(tv.rows.begin(), tv.rows.end());
+    }
+  };
+  run_in_parts(2, std::min(parts, 2U), [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) k == 0 ? find_duplicates() : group_rows();
+  });
   EligibilitySummary& sum = rep.summary;
-  for (std::uint32_t i = 0; i < n_rows; ++i) {
-    const Facts& x = facts[i];
+  for (const Facts& x : facts) {
     ++sum.rows;
     (x.eligible ? sum.eligible : sum.ineligible) += 1;
     sum.players += x.role == Role::player;
     sum.staff += is_staff(x.role);
-
-    if (x.category == 0) {
-      pending.push_back(i);
-      continue;
-    }
-    const std::pair<std::uint32_t, std::uint16_t> key{x.team, x.category};
-    if (last_team == static_cast<std::size_t>(-1) || key != last_key) {  // rows of one team come together
-      auto [it, added] = team_of.try_emplace(key, rep.teams.size());
-      if (added) {
-        TeamVerdict tv;
-        tv.team = x.team;
-        tv.category = roster.rows[i].category;
-        rep.teams.push_back(std::move(tv));
-      }
-      last_key = key;
-      last_team = it->second;
-    }
-    add_to(last_team, i);
-  }
-
-  for (std::uint32_t i : pending) {
-    const RosterRow& r = roster.rows[i];
-    // The team of that name, from the same file if there is one.
-    std::size_t best = rep.teams.size();
-    for (std::size_t t = 0; t < rep.teams.size(); ++t) {
-      if (rep.teams[t].team != r.team) continue;
-      const bool same_file = roster.rows[rep.teams[t].rows.front()].source == r.source;
-      if (best == rep.teams.size() || same_file) best = t;
-      if (same_file) break;
-    }
-    if (best == rep.teams.size()) {
-      auto [it, added] = team_of.try_emplace({r.team, 0}, rep.teams.size());
-      if (added) {
-        TeamVerdict tv;
-        tv.team = r.team;
-        rep.teams.push_back(std::move(tv));
-      }
-      best = it->second;
-    }
-    add_to(best, i);
-  }
-  for (TeamVerdict& tv : rep.teams) {
-    if (!std::is_sorted(tv.rows.begin(), tv.rows.end())) std::sort(tv.rows.begin(), tv.rows.end());
   }
 
   // Each team's own checks, on the threads too (a team writes only its own
