@@ -1,15 +1,10 @@
 #include "cmd_eligibility.hpp"
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <exception>
 #include <iterator>
-#include <mutex>
 #include <thread>
 
 namespace matchday::cli {
@@ -91,35 +86,52 @@ void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx,
 }
 
 // Reads every roster file. Reading and parsing them is most of a large run.
-// With several files, this thread reads them from the first on, straight
-// into the roster, and a helper thread from the last back, each into a part
-// of its own; they meet where the work is done, and the helper's parts are
-// then appended in order. The roster and every message are exactly those of
-// reading the files one by one, and only the helper's share of the rows is
-// moved (a million rows: issue 3). Standard input is read alone (its bytes
-// go to the first `-`).
+// With several files, two threads take them in turn, each into a part of its
+// own, and this thread also appends each part to the roster as soon as every
+// file before it is in (a file it takes when all before it are in is read
+// straight into the roster). So the roster and every message are exactly
+// those of reading the files one by one, nothing is left to append at the
+// end, and a part's memory is given back, and used again, while later files
+// are read (a million rows: issue 3). Standard input is read alone (its
+// bytes go to the first `-`).
 Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& ro, const Context& ctx,
                     std::vector<Diagnostic>& diags) {
   const bool stdin_named = std::find(files.begin(), files.end(), "-") != files.end();
   const unsigned threads = files.size() < 2 || stdin_named ? 1 : std::min(2U, reader_threads());
-  std::vector<RosterPart> parts(files.size());
+  const std::size_t n = files.size();
+  std::vector<RosterPart> parts(n);
+  std::vector<std::atomic<bool>> ready(n);  // parts[k] is read (by the helper)
   Roster roster;
-  // Room for the rows of all files, extrapolated from the bytes of the files
-  // read so far, so that the rows are not moved as the roster grows. Only an
-  // estimate: a roster that outgrows it grows as a vector does.
+  std::size_t joined = 0;  // files [0, joined) are in the roster; their messages in diags
+
+  // Room for the rows of all files, extrapolated from the files in so far,
+  // so that the rows are not moved as the roster grows. Only an estimate: a
+  // roster that outgrows it grows as a vector does.
   std::size_t total_bytes = 0;
   for (const std::string& f : files) total_bytes += file_bytes(f);
-  std::size_t bytes_read = 0;
-  const auto make_room = [&](std::size_t k) {
-    bytes_read += file_bytes(files[k]);
-    if (k == 0 || roster.rows.empty() || bytes_read == 0 || roster.rows.size() < roster.rows.capacity() / 2) return;
-    const double per_byte = static_cast<double>(roster.rows.size()) / static_cast<double>(bytes_read);
-    const auto rows = static_cast<std::size_t>(per_byte * static_cast<double>(total_bytes) * 1.1) + 1024;
-    if (rows > roster.rows.capacity()) roster.rows.reserve(rows);
+  std::size_t bytes_in = 0;
+  const auto make_room = [&](std::size_t k) {  // before file k goes in
+    if (!roster.rows.empty() && bytes_in > 0 && roster.rows.size() >= roster.rows.capacity() / 2) {
+      const double per_byte = static_cast<double>(roster.rows.size()) / static_cast<double>(bytes_in);
+      const auto rows = static_cast<std::size_t>(per_byte * static_cast<double>(total_bytes) * 1.1) + 1024;
+      if (rows > roster.rows.capacity()) roster.rows.reserve(rows);
+    }
+    bytes_in += file_bytes(files[k]);
+  };
+  const auto add_messages = [&](std::size_t k) {
+    std::vector<Diagnostic>& d = parts[k].diags;
+    diags.insert(diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
+    d = {};
+  };
+  const auto append_ready = [&] {
+    for (; joined < n && ready[joined].load(std::memory_order_acquire); ++joined) {
+      make_room(joined);
+      roster.append(std::move(parts[joined].roster));  // frees the part
+      add_messages(joined);
+    }
   };
 
-  std::mutex take;  // guards front and back: the files [front, back) are not taken yet
-  std::size_t front = 0, back = files.size();
+  std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::exception_ptr failure;  // of the helper thread, rethrown here
   std::thread helper;
@@ -128,14 +140,9 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
       try {
         RosterOptions own = ro;
         TextInput in;
-        for (;;) {
-          std::size_t k;
-          {
-            const std::lock_guard lock(take);
-            if (stop || front == back) break;
-            k = --back;
-          }
+        for (std::size_t k; !stop && (k = next.fetch_add(1)) < n;) {
           read_roster(files[k], own, ctx, in, parts[k].roster, parts[k].diags);
+          ready[k].store(true, std::memory_order_release);
         }
       } catch (...) {
         failure = std::current_exception();
@@ -146,15 +153,17 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
   try {
     RosterOptions own = ro;
     TextInput in;
-    for (;;) {
-      std::size_t k;
-      {
-        const std::lock_guard lock(take);
-        if (stop || front == back) break;
-        k = front++;
+    for (std::size_t k; !stop && (k = next.fetch_add(1)) < n;) {
+      append_ready();
+      if (k == joined) {
+        make_room(k);
+        read_roster(files[k], own, ctx, in, roster, parts[k].diags);
+        add_messages(k);
+        ++joined;
+      } else {
+        read_roster(files[k], own, ctx, in, parts[k].roster, parts[k].diags);
+        ready[k].store(true, std::memory_order_release);
       }
-      make_room(k);
-      read_roster(files[k], own, ctx, in, roster, parts[k].diags);
     }
   } catch (...) {
     stop = true;
@@ -163,17 +172,7 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
   }
   if (helper.joinable()) helper.join();
   if (failure) std::rethrow_exception(failure);
-
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    RosterPart& p = parts[k];
-    diags.insert(diags.end(), std::make_move_iterator(p.diags.begin()), std::make_move_iterator(p.diags.end()));
-    if (k >= front) roster.append(std::move(p.roster));  // read by the helper
-  }
-#if defined(__GLIBC__)
-  // The helper's parts were freed, but glibc keeps a thread's freed memory
-  // (a hundred megabytes for a million rows) until told: give it back.
-  if (threads > 1) malloc_trim(0);
-#endif
+  append_ready();  // the last parts
   return roster;
 }
 
