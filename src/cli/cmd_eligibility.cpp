@@ -85,24 +85,72 @@ void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx,
   in = TextInput{};  // one at a time: records own their strings
 }
 
+// Does items [0, n) in turn on this thread and, when `two`, a helper thread
+// too. An item this thread takes when every item before it is done is done
+// in place, `in_place(k)`; any other is done `aside(k, thread)` (0 this
+// thread, 1 the helper) and then, on this thread, in order, as soon as every
+// item before it is done, put in place by `put(k)`. So what is built in
+// place is built in order, and little is left to put in place at the end.
+template <class InPlace, class Aside, class Put>
+void in_turn(std::size_t n, bool two, InPlace in_place, Aside aside, Put put) {
+  std::vector<std::atomic<bool>> aside_done(n);
+  std::size_t done = 0;  // items [0, done) are in place
+  const auto put_ready = [&] {
+    for (; done < n && aside_done[done].load(std::memory_order_acquire); ++done) put(done);
+  };
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::exception_ptr failure;  // of the helper thread, rethrown here
+  std::thread helper;
+  if (two) {
+    helper = std::thread([&] {
+      try {
+        for (std::size_t k; !stop && (k = next.fetch_add(1)) < n;) {
+          aside(k, 1U);
+          aside_done[k].store(true, std::memory_order_release);
+        }
+      } catch (...) {
+        failure = std::current_exception();
+        stop = true;  // this thread stops too
+      }
+    });
+  }
+  try {
+    for (std::size_t k; !stop && (k = next.fetch_add(1)) < n;) {
+      put_ready();
+      if (k == done) {
+        in_place(k);
+        ++done;
+      } else {
+        aside(k, 0U);
+        aside_done[k].store(true, std::memory_order_release);
+      }
+    }
+  } catch (...) {
+    stop = true;
+    if (helper.joinable()) helper.join();
+    throw;
+  }
+  if (helper.joinable()) helper.join();
+  if (failure) std::rethrow_exception(failure);
+  put_ready();  // the last ones
+}
+
 // Reads every roster file. Reading and parsing them is most of a large run.
-// With several files, two threads take them in turn, each into a part of its
-// own, and this thread also appends each part to the roster as soon as every
-// file before it is in (a file it takes when all before it are in is read
-// straight into the roster). So the roster and every message are exactly
-// those of reading the files one by one, nothing is left to append at the
-// end, and a part's memory is given back, and used again, while later files
-// are read (a million rows: issue 3). Standard input is read alone (its
-// bytes go to the first `-`).
+// With several files, two threads take them in turn (in_turn): a file read
+// aside, into a part of its own, is appended to the roster as soon as every
+// file before it is in. So the roster and every message are exactly those
+// of reading the files one by one, nothing is left to append at the end, and
+// a part's memory is given back, and used again, while later files are read
+// (a million rows: issue 3). Standard input is read alone (its bytes go to
+// the first `-`).
 Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& ro, const Context& ctx,
                     std::vector<Diagnostic>& diags) {
   const bool stdin_named = std::find(files.begin(), files.end(), "-") != files.end();
   const unsigned threads = files.size() < 2 || stdin_named ? 1 : std::min(2U, reader_threads());
   const std::size_t n = files.size();
   std::vector<RosterPart> parts(n);
-  std::vector<std::atomic<bool>> ready(n);  // parts[k] is read (by the helper)
   Roster roster;
-  std::size_t joined = 0;  // files [0, joined) are in the roster; their messages in diags
 
   // Room for the rows of all files, extrapolated from the files in so far,
   // so that the rows are not moved as the roster grows. Only an estimate: a
@@ -123,56 +171,23 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
     diags.insert(diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     d = {};
   };
-  const auto append_ready = [&] {
-    for (; joined < n && ready[joined].load(std::memory_order_acquire); ++joined) {
-      make_room(joined);
-      roster.append(std::move(parts[joined].roster));  // frees the part
-      add_messages(joined);
-    }
-  };
-
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};
-  std::exception_ptr failure;  // of the helper thread, rethrown here
-  std::thread helper;
-  if (threads > 1) {
-    helper = std::thread([&] {
-      try {
-        RosterOptions own = ro;
-        TextInput in;
-        for (std::size_t k; !stop && (k = next.fetch_add(1)) < n;) {
-          read_roster(files[k], own, ctx, in, parts[k].roster, parts[k].diags);
-          ready[k].store(true, std::memory_order_release);
-        }
-      } catch (...) {
-        failure = std::current_exception();
-        stop = true;  // the main thread stops too
-      }
-    });
-  }
-  try {
-    RosterOptions own = ro;
-    TextInput in;
-    for (std::size_t k; !stop && (k = next.fetch_add(1)) < n;) {
-      append_ready();
-      if (k == joined) {
+  RosterOptions own[2] = {ro, ro};  // per thread
+  TextInput in[2];
+  in_turn(
+      n, threads > 1,
+      [&](std::size_t k) {
         make_room(k);
-        read_roster(files[k], own, ctx, in, roster, parts[k].diags);
+        read_roster(files[k], own[0], ctx, in[0], roster, parts[k].diags);
         add_messages(k);
-        ++joined;
-      } else {
-        read_roster(files[k], own, ctx, in, parts[k].roster, parts[k].diags);
-        ready[k].store(true, std::memory_order_release);
-      }
-    }
-  } catch (...) {
-    stop = true;
-    if (helper.joinable()) helper.join();
-    throw;
-  }
-  if (helper.joinable()) helper.join();
-  if (failure) std::rethrow_exception(failure);
-  append_ready();  // the last parts
+      },
+      [&](std::size_t k, unsigned thread) {
+        read_roster(files[k], own[thread], ctx, in[thread], parts[k].roster, parts[k].diags);
+      },
+      [&](std::size_t k) {
+        make_room(k);
+        roster.append(std::move(parts[k].roster));  // frees the part
+        add_messages(k);
+      });
   return roster;
 }
 
@@ -401,41 +416,32 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   };
 
   const std::size_t n = roster.rows.size();
-  // Two halves, the second on a helper thread, when each has enough rows to
-  // be worth a thread.
-  const std::size_t mid = threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1) ? n / 2 : n;
-  std::string tail;  // rows [mid, n), written by the helper
-  std::exception_ptr failure;
-  std::thread helper;
-  if (mid < n) {
-    helper = std::thread([&] {
-      try {
-        tail.reserve(estimate(n - mid));
-        rows(mid, n, tail);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-  }
   std::string out;
-  try {
-    out.reserve(estimate(n) + 256);
-    bool first = true;
-    for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
-      if (!first) out += delimiter;
-      first = false;
-      append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
-    }
-    out += '\n';
-    rows(0, mid, out);
-  } catch (...) {
-    if (helper.joinable()) helper.join();
-    throw;
+  out.reserve(estimate(n) + 256);
+  bool first = true;
+  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
+    if (!first) out += delimiter;
+    first = false;
+    append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
   }
-  if (helper.joinable()) helper.join();
-  if (failure) std::rethrow_exception(failure);
-  out += tail;
-  tail = std::string();
+  out += '\n';
+  // The rows in blocks, taken in turn by two threads when there are at least
+  // twice `min_rows_per_thread` (a block written aside is appended in order).
+  const std::size_t block = std::max<std::size_t>(min_rows_per_thread / 4, 1);
+  const std::size_t blocks = (n + block - 1) / block;
+  std::vector<std::string> aside(blocks);
+  in_turn(
+      blocks, threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1),
+      [&](std::size_t b) { rows(b * block, std::min(n, (b + 1) * block), out); },
+      [&](std::size_t b, unsigned) {
+        const std::size_t to = std::min(n, (b + 1) * block);
+        aside[b].reserve(estimate(to - b * block));
+        rows(b * block, to, aside[b]);
+      },
+      [&](std::size_t b) {
+        out += aside[b];
+        aside[b] = std::string();
+      });
   for (const TeamVerdict& t : report.teams) {
     std::string files;
     append_cell(files, team_files(roster, t), delimiter);

@@ -33,8 +33,8 @@ Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, c
 // The CSV/TSV text of eligibility_sheet() (the same bytes render() makes of
 // it), written straight from the report without a cell string per value (a
 // million-row check stays a few times one pass over the bytes: issue 3). With
-// `threads` > 1 and at least twice `min_rows_per_thread` rows, the second half
-// of the rows is written on a helper thread; the text is the same.
+// `threads` > 1 and at least twice `min_rows_per_thread` rows, a helper thread
+// writes blocks of rows too; the text is the same.
 std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
                                   char delimiter, unsigned threads = 1, std::size_t min_rows_per_thread = 50000);
 
