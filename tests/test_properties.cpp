@@ -18,6 +18,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <numeric>
@@ -34,6 +36,7 @@
 #include "app.hpp"
 #include "cmd_eligibility.hpp"
 #include "cmd_standings.hpp"
+#include "in_turn.hpp"
 #include "matchday/eligibility.hpp"
 #include "matchday/roster.hpp"
 #include "matchday/csv.hpp"
@@ -828,6 +831,45 @@ TEST_CASE("eligibility: threads, a CSV written in halves and files read on two t
   }
   ::rmdir(dir.c_str());
   CHECK(parted > 300);
+}
+
+TEST_CASE("in_turn: items done in place or aside, on one thread or two, are put in order") {
+  int helper_items = 0, put_items = 0;
+  for (int round = 0; round < 40; ++round) {
+    const std::size_t n = static_cast<std::size_t>(round * 7 % 50);
+    for (const bool two : {false, true}) {
+      CAPTURE(round);
+      CAPTURE(two);
+      std::string out, expected;
+      for (std::size_t k = 0; k < n; ++k) expected += std::to_string(k) + ",";
+      std::vector<std::string> aside(n);
+      std::atomic<int> helper{0};
+      std::atomic<bool> stray{false};  // the helper ran with `two` false
+      cli::in_turn(
+          n, two,
+          [&](std::size_t k) {
+            out += std::to_string(k) + ",";
+            // Slow in place, so that the helper takes some items.
+            const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
+            while (std::chrono::steady_clock::now() < until) {
+            }
+          },
+          [&](std::size_t k, unsigned thread) {
+            aside[k] = std::to_string(k) + ",";
+            helper += thread == 1;
+            if (thread != 0 && !two) stray = true;
+          },
+          [&](std::size_t k) {
+            out += aside[k];
+            ++put_items;
+          });
+      CHECK(out == expected);
+      CHECK_FALSE(stray);
+      helper_items += helper;
+    }
+  }
+  CHECK(helper_items > 0);
+  CHECK(put_items > 0);
 }
 
 TEST_SUITE_END();
