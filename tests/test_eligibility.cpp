@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "matchday/csv.hpp"
+#include "matchday/date.hpp"
 #include "matchday/eligibility.hpp"
 #include "matchday/roster.hpp"
 #include "matchday/text.hpp"
@@ -157,6 +159,41 @@ TEST_CASE("--season shifts the bands by season - 2025 years, and the reference d
   CHECK(effective_as_of(qinghai().eligibility, eo) == Date{2026, 7, 30});
   eo.as_of = Date{2026, 7, 1};
   CHECK(effective_as_of(qinghai().eligibility, eo) == Date{2026, 7, 1});
+}
+
+TEST_CASE("birth dates: the roster's quick path reads what parse_date reads") {
+  // Cells near the quick path's forms (2009-03-05, 2009/3/5, 2009.3.5) and
+  // just off them; each row's birth date and its reason must be parse_date's.
+  std::mt19937 rng(20261124);
+  const std::string pieces[] = {"2009", "209", "20090", "3", "03", "003", "12", "13", "0", "29", "31", "5",
+                                "-", "/", ".", " ", "", "-", "/", "年", "x", "2024", "02"};
+  std::string text(k_header);
+  std::vector<std::string> cells;
+  for (int i = 0; i < 3000; ++i) {
+    std::string cell;
+    const int parts = static_cast<int>(rng() % 6) + 1;
+    for (int k = 0; k < parts; ++k) cell += pieces[rng() % std::size(pieces)];
+    if (rng() % 3 == 0) {
+      cell = std::to_string(2000 + rng() % 30) + "-/."[rng() % 3] + std::to_string(rng() % 14) + "-/."[rng() % 3] +
+             std::to_string(rng() % 33);
+      if (rng() % 3 == 0) cell += pieces[rng() % std::size(pieces)];  // and something after it
+    }
+    P p;
+    p.birth_text = cell.empty() ? " " : cell;
+    p.seq = i;
+    cells.push_back(p.birth_text);
+    text += p.csv();
+  }
+  const Checked c = check({{"r.csv", text}});
+  REQUIRE(c.roster.rows.size() == cells.size());
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    CAPTURE(cells[i]);
+    const DateParse expected = parse_date(cells[i]);
+    CHECK(c.roster.rows[i].birth_date == expected.date);
+    const Strings r = reasons(c, i);
+    const bool bad = std::find(r.begin(), r.end(), "bad_birth_date") != r.end();
+    CHECK(bad == (!expected.date && expected.error != DateError::missing));
+  }
 }
 
 TEST_CASE("sex against the category, from the row or else the ID number") {

@@ -61,31 +61,34 @@ bool starts_with_folded(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-// A quick path for the common ASCII forms 2009-03-05 and 2009/3/5; the
-// general parser for the rest.
+// A quick path for the common ASCII forms 2009-03-05 and 2009/3/5 (also with
+// '.'): four digits, the separator, one or two, the same separator, one or
+// two; the general parser for the rest (it reads these forms the same way).
 DateParse fast_date(std::string_view raw) {
-  std::string_view s = trim(raw);
-  if (s.size() >= 8 && s.size() <= 10 && s[4] >= '-' && s[4] <= '/' && s[4] != ',') {
+  const auto digit = [](char c) { return static_cast<unsigned>(c - '0') < 10; };
+  std::string_view s = raw;
+  if (!s.empty() && (!digit(s.front()) || !digit(s.back()))) s = trim(raw);  // the usual cell has nothing to trim
+  const std::size_t n = s.size();
+  if (n >= 8 && n <= 10 && (s[4] == '-' || s[4] == '.' || s[4] == '/') && digit(s[0]) && digit(s[1]) &&
+      digit(s[2]) && digit(s[3])) {
     const char sep = s[4];
-    int v[3] = {0, 0, 0};
-    int part = 0, digits = 0;
-    bool ok = true;
-    for (char c : s) {
-      if (c >= '0' && c <= '9') {
-        v[part] = v[part] * 10 + (c - '0');
-        ++digits;
-      } else if (c == sep && part < 2 && digits > 0) {
-        if ((part == 0 && digits != 4) || (part == 1 && digits > 2)) ok = false;
-        ++part;
-        digits = 0;
-      } else {
-        ok = false;
-        break;
+    std::size_t i = 5;
+    // One or two digits at i, as a number; -1 when there is none.
+    const auto number = [&] {
+      if (i >= n || !digit(s[i])) return -1;
+      int v = s[i++] - '0';
+      if (i < n && digit(s[i])) v = v * 10 + (s[i++] - '0');
+      return v;
+    };
+    const int month = number();
+    if (month >= 0 && i < n && s[i] == sep) {
+      ++i;
+      const int day = number();
+      if (day >= 0 && i == n) {
+        const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        if (!is_valid_date(year, month, day)) return {std::nullopt, DateError::invalid};
+        return {Date{year, month, day}, DateError::none};
       }
-    }
-    if (ok && part == 2 && digits >= 1 && digits <= 2) {
-      if (!is_valid_date(v[0], v[1], v[2])) return {std::nullopt, DateError::invalid};
-      return {Date{v[0], v[1], v[2]}, DateError::none};
     }
   }
   return parse_date(raw);
