@@ -502,10 +502,15 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       const int number = shirts[at].first;
       while (end < shirts.size() && shirts[end].first == number) ++end;
       if (end - at < 2) continue;
+      const std::string& column = roster.headers[roster.rows[shirts[at].second].headers].shirt_number;
+      if (!words) {  // a large team has many: no message made only to be dropped
+        tv.findings.push_back(Finding{Reason::duplicate_shirt_number, column, std::to_string(number), {}});
+        continue;
+      }
       std::vector<std::string> args{std::to_string(number), ""};
       std::string& who = args[1];  // appended piece by piece, and not copied: a large team has many
-      if (words) who.reserve((end - at) * 64);
-      for (std::size_t k = at; k < end && words; ++k) {
+      who.reserve((end - at) * 64);
+      for (std::size_t k = at; k < end; ++k) {
         const RosterRow& r = roster.rows[shirts[k].second];
         if (!who.empty()) who += ", ";
         who += r.name;
@@ -516,9 +521,8 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
         who.append(line, std::to_chars(line, line + sizeof line, r.line).ptr);
         who += ')';
       }
-      tv.findings.push_back(make(Reason::duplicate_shirt_number,
-                                 roster.headers[roster.rows[shirts[at].second].headers].shirt_number,
-                                 std::to_string(number), "team.duplicate_shirt", std::move(args)));
+      tv.findings.push_back(
+          make(Reason::duplicate_shirt_number, column, std::to_string(number), "team.duplicate_shirt", std::move(args)));
     }
     if (options.documents) {
       const TeamDocuments* docs = nullptr;
