@@ -120,8 +120,9 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
   // Room for the rows of all files, extrapolated from the files in so far,
   // so that the rows are not moved as the roster grows. Only an estimate: a
   // roster that outgrows it grows as a vector does.
+  std::vector<std::size_t> bytes(n);
   std::size_t total_bytes = 0;
-  for (const std::string& f : files) total_bytes += file_bytes(f);
+  for (std::size_t k = 0; k < n; ++k) total_bytes += bytes[k] = file_bytes(files[k]);
   std::size_t bytes_in = 0;
   const auto make_room = [&](std::size_t k) {  // before file k goes in
     if (!roster.rows.empty() && bytes_in > 0 && roster.rows.size() >= roster.rows.capacity() / 2) {
@@ -129,7 +130,7 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
       const auto rows = static_cast<std::size_t>(per_byte * static_cast<double>(total_bytes) * 1.1) + 1024;
       if (rows > roster.rows.capacity()) roster.rows.reserve(rows);
     }
-    bytes_in += file_bytes(files[k]);
+    bytes_in += bytes[k];
   };
   const auto add_messages = [&](std::size_t k) {
     std::vector<Diagnostic>& d = parts[k].diags;
