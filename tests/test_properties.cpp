@@ -10,8 +10,8 @@
 //   SPEC §4 (RefRanker below), for the four presets and random orders;
 // - `matchday eligibility --format csv` lists every roster row exactly once,
 //   in input order, with the line it starts on, whatever is wrong with it;
-// - judging rows on several threads, writing the CSV in two halves, and
-//   reading files on two threads give what one thread gives.
+// - judging rows on several threads, writing the CSV in blocks on two threads,
+//   and reading files on two threads give what one thread gives.
 //
 // Generation is deterministic (fixed seeds, our own PRNG), so a failure is
 // reproducible; the failing case's CSV is printed with it.
@@ -750,7 +750,7 @@ std::string dump(const EligibilityReport& rep, bool messages = true) {
 
 }  // namespace
 
-TEST_CASE("eligibility: threads, a CSV written in halves and files read on two threads change nothing") {
+TEST_CASE("eligibility: threads, a CSV written in blocks and files read on two threads change nothing") {
   char dir_template[] = "/tmp/matchday-parts.XXXXXX";
   REQUIRE(mkdtemp(dir_template) != nullptr);
   const std::string dir = dir_template;
@@ -797,7 +797,7 @@ TEST_CASE("eligibility: threads, a CSV written in halves and files read on two t
       CHECK(dump(bare) == dump(bare, false));
     }
 
-    // The CSV/TSV text: as render() makes it of the sheet, in halves or not.
+    // The CSV/TSV text: as render() makes it of the sheet, on two threads or one.
     cli::Output io;
     for (const bool zh : {false, true}) {
       for (const char delimiter : {',', '\t'}) {
