@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "matchday/csv.hpp"
+#include "matchday/date.hpp"
 #include "matchday/eligibility.hpp"
 #include "matchday/roster.hpp"
 #include "matchday/text.hpp"
@@ -159,6 +161,41 @@ TEST_CASE("--season shifts the bands by season - 2025 years, and the reference d
   CHECK(effective_as_of(qinghai().eligibility, eo) == Date{2026, 7, 1});
 }
 
+TEST_CASE("birth dates: the roster's quick path reads what parse_date reads") {
+  // Cells near the quick path's forms (2009-03-05, 2009/3/5, 2009.3.5) and
+  // just off them; each row's birth date and its reason must be parse_date's.
+  std::mt19937 rng(20261124);
+  const std::string pieces[] = {"2009", "209", "20090", "3", "03", "003", "12", "13", "0", "29", "31", "5",
+                                "-", "/", ".", " ", "", "-", "/", "年", "x", "2024", "02"};
+  std::string text(k_header);
+  std::vector<std::string> cells;
+  for (int i = 0; i < 3000; ++i) {
+    std::string cell;
+    const int parts = static_cast<int>(rng() % 6) + 1;
+    for (int k = 0; k < parts; ++k) cell += pieces[rng() % std::size(pieces)];
+    if (rng() % 3 == 0) {
+      cell = std::to_string(2000 + rng() % 30) + "-/."[rng() % 3] + std::to_string(rng() % 14) + "-/."[rng() % 3] +
+             std::to_string(rng() % 33);
+      if (rng() % 3 == 0) cell += pieces[rng() % std::size(pieces)];  // and something after it
+    }
+    P p;
+    p.birth_text = cell.empty() ? " " : cell;
+    p.seq = i;
+    cells.push_back(p.birth_text);
+    text += p.csv();
+  }
+  const Checked c = check({{"r.csv", text}});
+  REQUIRE(c.roster.rows.size() == cells.size());
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    CAPTURE(cells[i]);
+    const DateParse expected = parse_date(cells[i]);
+    CHECK(c.roster.rows[i].birth_date == expected.date);
+    const Strings r = reasons(c, i);
+    const bool bad = std::find(r.begin(), r.end(), "bad_birth_date") != r.end();
+    CHECK(bad == (!expected.date && expected.error != DateError::missing));
+  }
+}
+
 TEST_CASE("sex against the category, from the row or else the ID number") {
   P girl;
   girl.sex = "女";
@@ -172,6 +209,17 @@ TEST_CASE("sex against the category, from the row or else the ID number") {
   P mixed;
   mixed.id = make_id(mixed.birth, false);
   CHECK(one(mixed) == Strings{"id_sex_mismatch"});
+  // The value shown is the cell as written, the longest words too.
+  P woman;
+  woman.sex = "FEMALE";
+  woman.id = make_id(woman.birth, false);
+  const Checked c = check_rows({woman});
+  REQUIRE(c.report.rows[0].findings.size() == 1);
+  CHECK(c.report.rows[0].findings[0].value == "FEMALE");
+  mixed.sex = "男性";
+  const Checked m = check_rows({mixed});
+  REQUIRE(m.report.rows[0].findings.size() == 1);
+  CHECK(m.report.rows[0].findings[0].value == "男性");
 }
 
 TEST_CASE("residency: household registration types") {
@@ -342,6 +390,19 @@ TEST_CASE("birth dates as people type them: the date vector table") {
     }
   }
   CHECK(rows == 19);
+}
+
+TEST_CASE("a person on two rosters: the duplicate takes its place among the row's other reasons") {
+  P a;
+  a.birth = {2000, 1, 1};  // born_too_early, before duplicate_person
+  a.shirt = "十";          // missing_field (a bad shirt number), after it
+  P b = a;
+  b.team = "海东市";
+  b.shirt = "";
+  const Checked c = check({{"xining.csv", std::string(k_header) + a.csv()}, {"haidong.csv", std::string(k_header) + b.csv()}});
+  CHECK(reasons(c, 0) == Strings{"born_too_early", "duplicate_person", "missing_field"});
+  CHECK(reasons(c, 1) == Strings{"born_too_early", "duplicate_person"});
+  CHECK_FALSE(c.report.rows[0].eligible);
 }
 
 TEST_CASE("one person on two rosters, by ID number, across files") {

@@ -79,7 +79,7 @@ TEST_CASE("check_id_number: the damaged forms") {
   CHECK(cut.person_key() == 0);  // twins would share it: never a duplicate key
   const IdCheck legacy = check_id_number("630102850615123", as_of);
   CHECK(legacy.problem == IdProblem::legacy15);
-  CHECK(legacy.suggestion == "630102198506151239");
+  CHECK(legacy.suggestion() == "630102198506151239");
   // A real number ending 000 (check character 0) is valid, not excel15.
   std::string body = "63010220080101800";
   const std::string v = body + id_check_character(body);

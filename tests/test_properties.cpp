@@ -9,13 +9,17 @@
 // - the tie-breaking engine agrees with an independent, plain reading of
 //   SPEC §4 (RefRanker below), for the four presets and random orders;
 // - `matchday eligibility --format csv` lists every roster row exactly once,
-//   in input order, with the line it starts on, whatever is wrong with it.
+//   in input order, with the line it starts on, whatever is wrong with it;
+// - judging rows on several threads, writing the CSV in blocks on two threads,
+//   and reading files on two threads give what one thread gives.
 //
 // Generation is deterministic (fixed seeds, our own PRNG), so a failure is
 // reproducible; the failing case's CSV is printed with it.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <numeric>
@@ -30,9 +34,14 @@
 #include <fstream>
 
 #include "app.hpp"
+#include "cmd_eligibility.hpp"
 #include "cmd_standings.hpp"
+#include "in_turn.hpp"
+#include "matchday/eligibility.hpp"
+#include "matchday/roster.hpp"
 #include "matchday/csv.hpp"
 #include "matchday/idcard.hpp"
+#include "matchday/messages.hpp"
 #include "matchday/results.hpp"
 #include "matchday/rules.hpp"
 #include "matchday/standings.hpp"
@@ -751,6 +760,177 @@ TEST_CASE("standings of many groups: threads and the direct CSV writer change no
       }
     }
   }
+}
+
+namespace {
+
+// Everything a report says, as text: two reports are the same when these are.
+// `messages` false: all but the findings' messages.
+std::string dump(const EligibilityReport& rep, bool messages = true) {
+  std::string out;
+  const auto findings = [&](const std::vector<Finding>& fs) {
+    for (const Finding& f : fs) {
+      for (const std::string_view part : {std::string_view(" ["), reason_code(f.reason), std::string_view("|"),
+                                          std::string_view(f.column), std::string_view("|"), std::string_view(f.value)}) {
+        out += part;
+      }
+      for (const Message& m : f.messages) {
+        if (!messages) break;
+        out += '|';
+        out += m.code;
+        for (const std::string& a : m.args) {
+          out += ',';
+          out += a;
+        }
+      }
+      out += ']';
+    }
+  };
+  for (const RowVerdict& v : rep.rows) {
+    out += v.eligible ? "row ok" : "row no";
+    findings(v.findings);
+    out += "\n";
+  }
+  for (const TeamVerdict& t : rep.teams) {
+    out += "team " + std::to_string(t.team) + " " + t.category.code() + " " + std::to_string(t.players) + " " +
+           std::to_string(t.eligible_players) + " " + std::to_string(t.staff) + " " +
+           std::to_string(t.eligible_rows) + (t.eligible ? " ok" : " no") + " sources";
+    for (std::uint32_t s : t.sources) out += " " + std::to_string(s);
+    out += " rows";
+    for (std::uint32_t r : t.rows) out += " " + std::to_string(r);
+    findings(t.findings);
+    out += "\n";
+  }
+  const EligibilitySummary& s = rep.summary;
+  out += "summary " + std::to_string(s.rows) + " " + std::to_string(s.eligible) + " " + std::to_string(s.ineligible) +
+         " " + std::to_string(s.players) + " " + std::to_string(s.staff) + " " + std::to_string(s.teams) + " " +
+         std::to_string(s.teams_with_findings) + " " + rep.as_of.iso() + (rep.documents_checked ? " docs" : "") + "\n";
+  for (const Diagnostic& d : rep.warnings) out += format_diagnostic(d, Lang::en);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("eligibility: threads, a CSV written in blocks and files read on two threads change nothing") {
+  char dir_template[] = "/tmp/matchday-parts.XXXXXX";
+  REQUIRE(mkdtemp(dir_template) != nullptr);
+  const std::string dir = dir_template;
+  const Rules rules = *preset(k_default_preset);
+  Rng rng(0x9A27);
+  int parted = 0;
+  for (int n = 0; n < 150; ++n) {
+    // Several files read one by one, as the CLI reads them (the stem is the default team).
+    std::vector<std::string> ids_seen, files;
+    Roster roster;
+    std::vector<Diagnostic> diags;
+    RosterOptions ro;
+    ro.category = Category{'A', Sex::male};
+    ro.province = rules.eligibility.province;
+    ro.province_aliases = rules.eligibility.province_aliases;
+    EligibilityOptions eo;
+    if (n % 3 == 1) eo.documents = std::vector<TeamDocuments>{};  // every team's documents missing
+    ro.as_of = effective_as_of(rules.eligibility, eo);
+    std::string all_text;
+    const int file_count = rng.uniform(1, 5);
+    for (int f = 0; f < file_count; ++f) {
+      const GenRoster g = generate_roster(rng, ids_seen);
+      const std::string path = dir + "/team" + std::to_string(f) + ".csv";
+      std::ofstream(path, std::ios::binary) << g.text;
+      files.push_back(path);
+      all_text += "== " + path + "\n" + g.text;
+      ro.default_team = "team" + std::to_string(f);
+      parse_roster(g.text, path, ro, roster, diags);
+    }
+    INFO("case " << n << ":\n" << all_text);
+    const EligibilityReport one = check_eligibility(roster, rules, eo);
+    const std::string expected = dump(one);
+    for (unsigned threads : {2U, 3U, 5U}) {
+      CAPTURE(threads);
+      EligibilityOptions parts = eo;
+      parts.threads = threads;
+      parts.min_rows_per_thread = 1;
+      CHECK(dump(check_eligibility(roster, rules, parts)) == expected);
+      parted += roster.rows.size() >= threads;
+      // Without messages (for CSV): the same but for them, and none at all.
+      parts.messages = false;
+      const EligibilityReport bare = check_eligibility(roster, rules, parts);
+      CHECK(dump(bare, false) == dump(one, false));
+      CHECK(dump(bare) == dump(bare, false));
+    }
+
+    // The CSV/TSV text: as render() makes it of the sheet, on two threads or one.
+    cli::Output io;
+    for (const bool zh : {false, true}) {
+      for (const char delimiter : {',', '\t'}) {
+        cli::Context ctx{io};
+        ctx.lang = zh ? Lang::zh : Lang::en;
+        ctx.format = delimiter == ',' ? cli::Format::csv : cli::Format::tsv;
+        cli::RenderOptions o;
+        o.chinese_headers = zh;
+        const std::string sheet = cli::render({cli::eligibility_sheet(roster, one, ctx)}, ctx.format, o);
+        CHECK(cli::eligibility_delimited(roster, one, ctx, delimiter) == sheet);
+        CHECK(cli::eligibility_delimited(roster, one, ctx, delimiter, 2, 1) == sheet);
+      }
+    }
+
+    // The command line reads two or more files on two threads (on a machine
+    // with two cores): the same rows, in the same order, as one by one.
+    if (n % 3 != 1 && !has_errors(diags)) {
+      cli::Context ctx{io};
+      ctx.format = cli::Format::csv;
+      cli::Output run;
+      std::vector<std::string> args = {"matchday", "eligibility", "--format", "csv", "--category", "A-M"};
+      args.insert(args.end(), files.begin(), files.end());
+      const int code = cli::run_cli(args, run);
+      CHECK(code == (one.all_eligible() ? 0 : 1));
+      CHECK(run.out == cli::eligibility_delimited(roster, one, ctx, ','));
+      std::string err;
+      for (const Diagnostic& d : diags) err += format_diagnostic(d, Lang::en) + "\n";
+      CHECK(run.err.starts_with(err));
+    }
+    for (const std::string& f : files) ::unlink(f.c_str());
+  }
+  ::rmdir(dir.c_str());
+  CHECK(parted > 300);
+}
+
+TEST_CASE("in_turn: items done in place or aside, on one thread or two, are put in order") {
+  int helper_items = 0, put_items = 0;
+  for (int round = 0; round < 40; ++round) {
+    const std::size_t n = static_cast<std::size_t>(round * 7 % 50);
+    for (const bool two : {false, true}) {
+      CAPTURE(round);
+      CAPTURE(two);
+      std::string out, expected;
+      for (std::size_t k = 0; k < n; ++k) expected += std::to_string(k) + ",";
+      std::vector<std::string> aside(n);
+      std::atomic<int> helper{0};
+      std::atomic<bool> stray{false};  // the helper ran with `two` false
+      cli::in_turn(
+          n, two,
+          [&](std::size_t k) {
+            out += std::to_string(k) + ",";
+            // Slow in place, so that the helper takes some items.
+            const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
+            while (std::chrono::steady_clock::now() < until) {
+            }
+          },
+          [&](std::size_t k, unsigned thread) {
+            aside[k] = std::to_string(k) + ",";
+            helper += thread == 1;
+            if (thread != 0 && !two) stray = true;
+          },
+          [&](std::size_t k) {
+            out += aside[k];
+            ++put_items;
+          });
+      CHECK(out == expected);
+      CHECK_FALSE(stray);
+      helper_items += helper;
+    }
+  }
+  CHECK(helper_items > 0);
+  CHECK(put_items > 0);
 }
 
 TEST_SUITE_END();

@@ -37,6 +37,15 @@ struct EligibilityOptions {
   // The team documents (--teams); nullopt: not checked (the report says so).
   std::optional<std::vector<TeamDocuments>> documents;
   std::string documents_source;  // the --teams file's name, for warnings
+  // Threads to judge the rows on (a million rows: issue 3); the report is the
+  // same with any number. 1: everything on the calling thread.
+  unsigned threads = 1;
+  // A thread judges at least this many rows (below it, threads cost more than they save).
+  std::size_t min_rows_per_thread = 50000;
+  // false: findings without messages (reasons, columns and values only), for
+  // output that lists only the reasons (CSV): the messages of a large team
+  // list every row with a shared shirt number, megabytes for a million rows.
+  bool messages = true;
 };
 
 // The effective reference date and band of `letter` under `options`.

@@ -38,13 +38,20 @@ struct IdCheck {
   // normalised away (the number is accepted; the row is not wrong for it).
   bool normalised = false;
   std::uint8_t length = 0;        // characters after normalisation (capped at 255)
-  std::array<char, 18> digits{};  // the normalised number, when it has 18 characters
+  // The normalised number, when it has 18 characters; for legacy15, the
+  // 18-digit form (see suggestion()).
+  std::array<char, 18> digits{};
   Date birth{};                   // digits 7-14, when they are a real date
   char sex = 0;                   // 'M' (odd 17th digit) or 'F', when it is a digit
   char expected_check = 0;        // for excel15/checksum: the character the 17 digits give
-  std::string suggestion;         // legacy15: the 18-digit form (check computed)
 
   [[nodiscard]] bool ok() const { return problem == IdProblem::none; }
+  // legacy15: the 18-digit form (century 19 inserted, check computed); else
+  // empty. Kept in `digits` (unused then), so a check stays small: a row of
+  // a roster holds one (a million rows: issue 3).
+  [[nodiscard]] std::string_view suggestion() const {
+    return problem == IdProblem::legacy15 ? std::string_view(digits.data(), 18) : std::string_view();
+  }
   // The 18 normalised characters; empty when the number does not have 18.
   [[nodiscard]] std::string_view number() const {
     return length == 18 ? std::string_view(digits.data(), 18) : std::string_view();

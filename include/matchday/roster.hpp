@@ -2,6 +2,7 @@
 // every row — also one that cannot be read, with its line and what was wrong.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -124,13 +125,18 @@ struct RosterRow {
   YesNo full_time = YesNo::absent;
   YesNo anti_doping = YesNo::absent;
   YesNo discipline = YesNo::absent;
+  std::uint8_t sex_size = 0;        // of sex_chars
+  std::array<char, 8> sex_chars{};  // see sex_text()
   int shirt = -1;  // -1: none
   std::string name;
-  std::string sex_text;  // as written
   std::optional<Date> birth_date;
   std::optional<Date> hukou_since;
   std::optional<Date> school_since;
   IdCheck id;
+
+  // The sex cell as written, when it was read as a sex (男, Female: at most
+  // 6 bytes, kept in the row: a string would make every row larger).
+  [[nodiscard]] std::string_view sex_text() const { return {sex_chars.data(), sex_size}; }
 };
 
 // The headers of one file, as written (or the canonical key when absent).

@@ -5,7 +5,10 @@
 #include <charconv>
 #include <exception>
 #include <iterator>
+#include <memory>
 #include <thread>
+
+#include "in_turn.hpp"
 
 namespace matchday::cli {
 namespace {
@@ -71,114 +74,86 @@ void append_cell(std::string& out, std::string_view cell, char delimiter) {
   }
 }
 
-// The SPEC §5 rows as CSV/TSV text, written straight from the report: the
-// same text render_delimited() makes of eligibility_sheet(), without a cell
-// string per value (a million-row check stays a few times one pass over the bytes).
-std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
-                                  char delimiter) {
-  std::string out;
-  out.reserve(roster.rows.size() * 96 + 256);
-  bool first = true;
-  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
-    if (!first) out += delimiter;
-    first = false;
-    append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
-  }
-  out += '\n';
-  const auto row = [&](std::string_view file, std::uint32_t line, std::string_view team, std::string_view category,
-                       std::string_view role, std::string_view name, bool eligible, const std::vector<Finding>& findings) {
-    append_cell(out, file, delimiter);
-    out += delimiter;
-    if (line > 0) {
-      char buf[16];
-      const auto r = std::to_chars(buf, buf + sizeof buf, line);
-      out.append(buf, r.ptr);
-    }
-    out += delimiter;
-    append_cell(out, team, delimiter);
-    out += delimiter;
-    append_cell(out, category, delimiter);
-    out += delimiter;
-    out += role;
-    out += delimiter;
-    append_cell(out, name, delimiter);
-    out += delimiter;
-    out += eligible ? "eligible" : "ineligible";
-    out += delimiter;
-    if (!findings.empty()) append_cell(out, reason_list(findings), delimiter);
-    out += '\n';
-  };
-  for (std::size_t i = 0; i < roster.rows.size(); ++i) {
-    const RosterRow& r = roster.rows[i];
-    row(roster.sources[r.source], r.line, roster.teams[r.team],
-        r.category.known() ? std::string_view(r.category.code()) : std::string_view(roster.notes_of(r).category_text),
-        r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
-  }
-  for (const TeamVerdict& t : report.teams) {
-    row(team_files(roster, t), 0, roster.teams[t.team], t.category.code(), "team", "", t.eligible, t.findings);
-  }
-  return out;
+// Keeps `value` to the end of the process instead of freeing it now, still
+// reachable (leak checkers stay quiet): the process ends right after a run,
+// and the system takes the memory back at once, where freeing a million
+// rows one by one took about 20 ms (clang's BuryPointer does the same with
+// its syntax trees). Only for runs of at least k_keep_rows rows; a smaller
+// one frees as usual, so calling run_cli again and again keeps nothing.
+constexpr std::size_t k_keep_rows = 100000;
+template <class T>
+void keep_to_the_end(T&& value) {
+  static auto* const kept = new std::vector<std::shared_ptr<void>>;  // never freed, on purpose
+  kept->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
-// One file's roster and messages, read on its own.
+// One file's messages, and its roster when it was read on its own.
 struct RosterPart {
   Roster roster;
   std::vector<Diagnostic> diags;
 };
 
-void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, RosterPart& part) {
-  if (!read_text(file, ctx, in, part.diags)) return;
+void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, Roster& into,
+                 std::vector<Diagnostic>& diags) {
+  if (!read_text(file, ctx, in, diags)) return;
   ro.default_team = file == "-" ? "" : file_stem(file);
-  parse_roster(in.decoded.text, file, ro, part.roster, part.diags);
+  parse_roster(in.decoded.text, file, ro, into, diags);
   in = TextInput{};  // one at a time: records own their strings
 }
 
-// Reads every roster file. Reading and parsing them is most of a large run,
-// and each file is read on its own: with several files, up to two threads
-// take files in turn, and the parts are joined in the order given, so the
-// roster and every message are exactly those of reading the files one by
-// one. Standard input is read alone (its bytes go to the first `-`).
+// Reads every roster file. Reading and parsing them is most of a large run.
+// With several files, two threads take them in turn (in_turn): a file read
+// aside, into a part of its own, is appended to the roster as soon as every
+// file before it is in. So the roster and every message are exactly those
+// of reading the files one by one, nothing is left to append at the end, and
+// a part's memory is given back, and used again, while later files are read
+// (a million rows: issue 3). Standard input is read alone (its bytes go to
+// the first `-`).
 Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& ro, const Context& ctx,
                     std::vector<Diagnostic>& diags) {
   const bool stdin_named = std::find(files.begin(), files.end(), "-") != files.end();
   const unsigned threads = files.size() < 2 || stdin_named ? 1 : std::min(2U, reader_threads());
-  std::vector<RosterPart> parts(files.size());
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;  // of the helper thread, rethrown here
-  const auto work = [&] {
-    RosterOptions own = ro;
-    TextInput in;
-    for (std::size_t k; (k = next.fetch_add(1)) < files.size();) read_roster(files[k], own, ctx, in, parts[k]);
-  };
-  if (threads > 1) {
-    std::thread helper([&] {
-      try {
-        work();
-      } catch (...) {
-        failure = std::current_exception();
-        next = files.size();  // the main thread stops too
-      }
-    });
-    try {
-      work();
-    } catch (...) {
-      next = files.size();
-      helper.join();
-      throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
-  } else {
-    work();
-  }
+  const std::size_t n = files.size();
+  std::vector<RosterPart> parts(n);
   Roster roster;
-  std::size_t rows = 0;
-  for (const RosterPart& p : parts) rows += p.roster.rows.size();
-  roster.rows.reserve(rows);
-  for (RosterPart& p : parts) {
-    diags.insert(diags.end(), std::make_move_iterator(p.diags.begin()), std::make_move_iterator(p.diags.end()));
-    roster.append(std::move(p.roster));
-  }
+
+  // Room for the rows of all files, extrapolated from the files in so far,
+  // so that the rows are not moved as the roster grows. Only an estimate: a
+  // roster that outgrows it grows as a vector does.
+  std::vector<std::size_t> bytes(n);
+  std::size_t total_bytes = 0;
+  for (std::size_t k = 0; k < n; ++k) total_bytes += bytes[k] = file_bytes(files[k]);
+  std::size_t bytes_in = 0;
+  const auto make_room = [&](std::size_t k) {  // before file k goes in
+    if (!roster.rows.empty() && bytes_in > 0 && roster.rows.size() >= roster.rows.capacity() / 2) {
+      const double per_byte = static_cast<double>(roster.rows.size()) / static_cast<double>(bytes_in);
+      const auto rows = static_cast<std::size_t>(per_byte * static_cast<double>(total_bytes) * 1.1) + 1024;
+      if (rows > roster.rows.capacity()) roster.rows.reserve(rows);
+    }
+    bytes_in += bytes[k];
+  };
+  const auto add_messages = [&](std::size_t k) {
+    std::vector<Diagnostic>& d = parts[k].diags;
+    diags.insert(diags.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
+    d = {};
+  };
+  RosterOptions own[2] = {ro, ro};  // per thread
+  TextInput in[2];
+  in_turn(
+      n, threads > 1,
+      [&](std::size_t k) {
+        make_room(k);
+        read_roster(files[k], own[0], ctx, in[0], roster, parts[k].diags);
+        add_messages(k);
+      },
+      [&](std::size_t k, unsigned thread) {
+        read_roster(files[k], own[thread], ctx, in[thread], parts[k].roster, parts[k].diags);
+      },
+      [&](std::size_t k) {
+        make_room(k);
+        roster.append(std::move(parts[k].roster));  // frees the part
+        add_messages(k);
+      });
   return roster;
 }
 
@@ -353,6 +328,94 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
   return sheets;
 }
 
+std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
+                                  char delimiter, unsigned threads, std::size_t min_rows_per_thread) {
+  // The cells every row of a file or a team repeats, escaped once.
+  const auto escaped = [&](const std::vector<std::string>& texts) {
+    std::vector<std::string> cells(texts.size());
+    for (std::size_t k = 0; k < texts.size(); ++k) append_cell(cells[k], texts[k], delimiter);
+    return cells;
+  };
+  const std::vector<std::string> file_cells = escaped(roster.sources);
+  const std::vector<std::string> team_cells = escaped(roster.teams);
+  const auto row = [&](std::string& out, std::string_view file_cell, std::uint32_t line, std::string_view team_cell,
+                       std::string_view category, std::string_view role, std::string_view name, bool eligible,
+                       const std::vector<Finding>& findings) {
+    out += file_cell;
+    out += delimiter;
+    if (line > 0) {
+      char buf[16];
+      const auto r = std::to_chars(buf, buf + sizeof buf, line);
+      out.append(buf, r.ptr);
+    }
+    out += delimiter;
+    out += team_cell;
+    out += delimiter;
+    append_cell(out, category, delimiter);
+    out += delimiter;
+    out += role;
+    out += delimiter;
+    append_cell(out, name, delimiter);
+    out += delimiter;
+    out += eligible ? "eligible" : "ineligible";
+    out += delimiter;
+    if (!findings.empty()) append_cell(out, reason_list(findings), delimiter);
+    out += '\n';
+  };
+  // About the bytes of `rows` rows, from the average file and team cells
+  // (not another pass over the rows): room reserved up front, so a large
+  // output is not copied as it grows (more only costs a regrowth).
+  const auto average = [](const std::vector<std::string>& cells) {
+    std::size_t bytes = 0;
+    for (const std::string& c : cells) bytes += c.size();
+    return cells.empty() ? 0 : bytes / cells.size() + 1;
+  };
+  const std::size_t cell_bytes = average(file_cells) + average(team_cells);
+  const auto estimate = [&](std::size_t rows) { return rows * (cell_bytes + 64); };
+  const auto rows = [&](std::size_t from, std::size_t to, std::string& out) {
+    for (std::size_t i = from; i < to; ++i) {
+      const RosterRow& r = roster.rows[i];
+      row(out, file_cells[r.source], r.line, team_cells[r.team],
+          r.category.known() ? std::string_view(r.category.code()) : std::string_view(roster.notes_of(r).category_text),
+          r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
+    }
+  };
+
+  const std::size_t n = roster.rows.size();
+  std::string out;
+  out.reserve(estimate(n) + 256);
+  bool first = true;
+  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
+    if (!first) out += delimiter;
+    first = false;
+    append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
+  }
+  out += '\n';
+  // The rows in blocks, taken in turn by two threads when there are at least
+  // twice `min_rows_per_thread` (a block written aside is appended in order).
+  const std::size_t block = std::max<std::size_t>(min_rows_per_thread / 4, 1);
+  const std::size_t blocks = (n + block - 1) / block;
+  std::vector<std::string> aside(blocks);
+  in_turn(
+      blocks, threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1),
+      [&](std::size_t b) { rows(b * block, std::min(n, (b + 1) * block), out); },
+      [&](std::size_t b, unsigned) {
+        const std::size_t to = std::min(n, (b + 1) * block);
+        aside[b].reserve(estimate(to - b * block));
+        rows(b * block, to, aside[b]);
+      },
+      [&](std::size_t b) {
+        out += aside[b];
+        aside[b] = std::string();
+      });
+  for (const TeamVerdict& t : report.teams) {
+    std::string files;
+    append_cell(files, team_files(roster, t), delimiter);
+    row(out, files, 0, team_cells[t.team], t.category.code(), "team", "", t.eligible, t.findings);
+  }
+  return out;
+}
+
 int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   Context ctx = make_context(cmd.common, io);
   std::optional<Rules> rules = load_rules(cmd.common, ctx);
@@ -369,6 +432,9 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   }
   EligibilityOptions eo;
   eo.season = cmd.season;
+  eo.threads = std::min(2U, reader_threads());
+  // CSV and TSV list the reasons only, not their words.
+  eo.messages = ctx.format != Format::csv && ctx.format != Format::tsv;
   if (!cmd.as_of.empty()) {
     eo.as_of = parse_option_date(cmd.as_of);
     if (!eo.as_of) diags.push_back({Severity::error, "", 0, "", "", "bad_as_of_option", {cmd.as_of}});
@@ -413,15 +479,26 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   }
   if (report(diags, ctx)) return k_exit_error;
 
-  const EligibilityReport rep = check_eligibility(roster, *rules, eo);
+  EligibilityReport rep = check_eligibility(roster, *rules, eo);
   report(rep.warnings, ctx);
   const int code = rep.all_eligible() ? k_exit_ok : k_exit_findings;
+  int result;
   if (ctx.format == Format::csv || ctx.format == Format::tsv || ctx.format == Format::json) {
     if (!rep.documents_checked) io.err += tr(ctx, "warning_prefix") + tr(ctx, "elig.docs_not_checked") + "\n";
-    if (ctx.format == Format::json) return emit(cmd.common, ctx, {eligibility_sheet(roster, rep, ctx)}, code);
-    return emit_text(cmd.common, ctx, eligibility_delimited(roster, rep, ctx, ctx.format == Format::tsv ? '\t' : ','), code);
+    if (ctx.format == Format::json) {
+      result = emit(cmd.common, ctx, {eligibility_sheet(roster, rep, ctx)}, code);
+    } else {
+      const char delimiter = ctx.format == Format::tsv ? '\t' : ',';
+      result = emit_text(cmd.common, ctx, eligibility_delimited(roster, rep, ctx, delimiter, eo.threads), code);
+    }
+  } else {
+    result = emit(cmd.common, ctx, eligibility_team_sheets(roster, rep, *rules, ctx), code);
   }
-  return emit(cmd.common, ctx, eligibility_team_sheets(roster, rep, *rules, ctx), code);
+  if (roster.rows.size() >= k_keep_rows) {
+    keep_to_the_end(std::move(roster));
+    keep_to_the_end(std::move(rep));
+  }
+  return result;
 }
 
 }  // namespace matchday::cli

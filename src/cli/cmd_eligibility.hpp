@@ -30,6 +30,14 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io);
 // `details`, the findings in words). For CSV, TSV and JSON.
 Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, const Context& ctx);
 
+// The CSV/TSV text of eligibility_sheet() (the same bytes render() makes of
+// it), written straight from the report without a cell string per value (a
+// million-row check stays a few times one pass over the bytes: issue 3). With
+// `threads` > 1 and at least twice `min_rows_per_thread` rows, a helper thread
+// writes blocks of rows too; the text is the same.
+std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
+                                  char delimiter, unsigned threads = 1, std::size_t min_rows_per_thread = 50000);
+
 // One sheet per team (every row, each finding in words with its column, value
 // and what to do, then the team's own findings), then the summary sheet (a row
 // per team and a total), then a notes sheet. For the text table, Markdown and

@@ -284,6 +284,12 @@ bool is_directory(const std::string& path) {
   return path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+std::size_t file_bytes(const std::string& path) {
+  struct stat st {};
+  if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  return static_cast<std::size_t>(st.st_size);
+}
+
 bool list_directory(const std::string& path, std::vector<std::string>& names, std::string& error) {
   DIR* dir = ::opendir(path.c_str());
   if (!dir) {

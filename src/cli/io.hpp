@@ -73,5 +73,7 @@ void set_interrupt_message(std::string_view message);
 // returns false with `error` set.
 bool is_directory(const std::string& path);
 bool list_directory(const std::string& path, std::vector<std::string>& names, std::string& error);
+// The size of the regular file `path` in bytes; 0 when it is not one or cannot be read.
+std::size_t file_bytes(const std::string& path);
 
 }  // namespace matchday::cli

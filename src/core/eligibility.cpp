@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 
 #include "matchday/csv.hpp"
 #include "matchday/text.hpp"
+#include "parallel.hpp"
 #include "parse_util.hpp"
 
 namespace matchday {
@@ -13,7 +15,9 @@ namespace {
 
 Finding make(Reason reason, std::string column, std::string value, std::string_view code,
              std::vector<std::string> args = {}) {
-  return Finding{reason, std::move(column), std::move(value), {Message{code, std::move(args)}}};
+  Finding f{reason, std::move(column), std::move(value), {}};
+  f.messages.push_back(Message{code, std::move(args)});  // moved: a braced list would copy the (long) arguments
+  return f;
 }
 
 std::string_view sex_code(Sex s) { return s == Sex::male ? "M" : s == Sex::female ? "F" : ""; }
@@ -32,7 +36,7 @@ void id_findings(const RosterRow& r, const RowNotes& notes, const RosterHeaders&
       out.push_back(make(Reason::id_malformed, col, v, "elig.id_excel15"));
       return;
     case IdProblem::legacy15:
-      out.push_back(make(Reason::id_malformed, col, v, "elig.id_legacy15", {id.suggestion}));
+      out.push_back(make(Reason::id_malformed, col, v, "elig.id_legacy15", {std::string(id.suggestion())}));
       return;
     case IdProblem::length:
       out.push_back(make(Reason::id_malformed, col, v, "elig.id_length", {std::to_string(id.length)}));
@@ -205,71 +209,29 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     }
   }
 
-  // The same person twice: by ID number, across every file.
-  // An open-addressing table (key 0: empty slot), sized to a power of two at
-  // least twice the rows: one probe or two per row, no allocation per entry.
-  std::size_t slots = 16;
-  while (slots < roster.rows.size() * 2) slots *= 2;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
-  std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
-  const auto slot_of = [&](std::uint64_t key) {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
-  };
-  // A large table's slots are cache misses: each row's slot is prefetched
-  // k_ahead rows early (its key kept in a ring), so the misses overlap.
-  constexpr std::uint32_t k_ahead = 16;
-  std::array<std::uint64_t, k_ahead> keys{};
+  // Rows are judged in parts on up to options.threads threads, each part
+  // writing only its own rows; a small roster is not worth a thread.
   const auto n_rows = static_cast<std::uint32_t>(roster.rows.size());
-  const auto fetch = [&](std::uint32_t i) {
-    const std::uint64_t key = i < n_rows ? roster.rows[i].id.person_key() : 0;
-    keys[i % k_ahead] = key;
-    if (key != 0) __builtin_prefetch(&table[slot_of(key)]);
-  };
-  for (std::uint32_t i = 0; i < k_ahead; ++i) fetch(i);
-  for (std::uint32_t i = 0; i < n_rows; ++i) {
-    const std::uint64_t key = keys[i % k_ahead];
-    fetch(i + k_ahead);
-    if (key == 0) continue;
-    std::size_t at = slot_of(key);
-    while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
-    if (table[at].first == 0) {
-      table[at] = {key, i};
-    } else {
-      auto& list = duplicates[table[at].second];
-      if (list.empty()) list.push_back(table[at].second);
-      list.push_back(i);
-    }
-  }
-  const auto where = [&](std::uint32_t i) {
-    const RosterRow& r = roster.rows[i];
-    return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
-  };
-  for (const auto& [first, list] : duplicates) {
-    for (std::uint32_t i : list) {
-      std::string others;
-      for (std::uint32_t j : list) {
-        if (j != i) others += (others.empty() ? "" : ", ") + where(j);
-      }
-      const RosterRow& r = roster.rows[i];
-      rep.rows[i].findings.push_back(make(Reason::duplicate_person, roster.headers[r.headers].id_number,
-                                          std::string(r.id.number()), "elig.duplicate_person", {others}));
-    }
-  }
+  const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(
+      n_rows / std::max<std::size_t>(options.min_rows_per_thread, 1), 1, std::max(options.threads, 1U)));
 
-  // Teams: rows grouped by team name and category, in order of first appearance
-  // (in the same pass as the verdicts: a million rows are read once).
-  std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
-  std::vector<std::uint32_t> pending;  // rows without a category: placed after
-  const auto add_to = [&](std::size_t t, std::uint32_t i) {
-    TeamVerdict& tv = rep.teams[t];
-    tv.rows.push_back(i);
-    const std::uint32_t src = roster.rows[i].source;
-    if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
+  // What the rest needs of each row, gathered while the row is judged: the
+  // duplicate search, the grouping and the team checks then read these (a
+  // few bytes a row) instead of the rows again (a million rows: issue 3).
+  const bool words = options.messages;
+  struct Facts {
+    std::uint32_t team = 0;
+    std::uint32_t source = 0;
+    int shirt = -1;
+    std::uint16_t category = 0;  // category_key(): 0 unknown
+    Role role = Role::player;
+    bool eligible = true;
   };
-  std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
-  std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
-  EligibilitySummary& sum = rep.summary;
-  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
+  std::vector<Facts> facts(n_rows);
+  std::vector<std::uint64_t> keys(n_rows);  // IdCheck::person_key() of each row
+
+  // The verdict of row i: what it depends on is read only, and it writes only rep.rows[i].
+  const auto judge_row = [&](std::size_t i) {
     const RosterRow& r = roster.rows[i];
     const RosterHeaders& h = roster.headers[r.headers];
     const RowNotes& notes = roster.notes_of(r);
@@ -285,7 +247,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
                            {r.id.birth.iso(), r.birth_date->iso(), h.birth_date, h.id_number}));
         }
         if (r.sex != Sex::unknown && (r.sex == Sex::male ? 'M' : 'F') != r.id.sex) {
-          f.push_back(make(Reason::id_sex_mismatch, h.sex, r.sex_text, "elig.id_sex_mismatch",
+          f.push_back(make(Reason::id_sex_mismatch, h.sex, std::string(r.sex_text()), "elig.id_sex_mismatch",
                            {std::string(1, r.id.sex), std::string(sex_code(r.sex)), h.sex, h.id_number}));
         }
       }
@@ -318,7 +280,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
                       : r.id.ok() ? (r.id.sex == 'M' ? Sex::male : Sex::female) : Sex::unknown;
         if (sex != Sex::unknown && sex != r.category.sex) {
           f.push_back(make(Reason::wrong_sex, r.sex != Sex::unknown ? h.sex : h.id_number,
-                           r.sex != Sex::unknown ? r.sex_text : std::string(r.id.number()),
+                           std::string(r.sex != Sex::unknown ? r.sex_text() : r.id.number()),
                            sex == Sex::male ? "elig.wrong_sex_male" : "elig.wrong_sex_female", {r.category.code()}));
         }
       }
@@ -356,74 +318,161 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     if (f.size() > 1) {
       std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
     }
+    if (!words) {
+      for (Finding& x : f) x.messages.clear();
+    }
     rep.rows[i].eligible = f.empty();
+    facts[i] = Facts{r.team, r.source, r.shirt, category_key(r.category), r.role, f.empty()};
+    keys[i] = r.id.person_key();
+  };
+  run_in_parts(n_rows, parts, [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) judge_row(i);
+  });
+
+  // The same person twice (their findings), and the rows grouped into teams:
+  // two independent passes, side by side when there are threads (the
+  // grouping reads no verdict, the search writes nothing else).
+  const auto find_duplicates = [&] {
+    // The same person twice: by ID number, across every file.
+    // An open-addressing table (key 0: empty slot), sized to a power of two at
+    // least twice the rows: one probe or two per row, no allocation per entry.
+    std::size_t slots = 16;
+    while (slots < roster.rows.size() * 2) slots *= 2;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
+    std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
+    const auto slot_of = [&](std::uint64_t key) {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+    };
+    // A large table's slots are cache misses: each row's slot is prefetched
+    // k_ahead rows early, so the misses overlap.
+    constexpr std::uint32_t k_ahead = 16;
+    for (std::uint32_t i = 0; i < n_rows; ++i) {
+      if (i + k_ahead < n_rows && keys[i + k_ahead] != 0) __builtin_prefetch(&table[slot_of(keys[i + k_ahead])]);
+      const std::uint64_t key = keys[i];
+      if (key == 0) continue;
+      std::size_t at = slot_of(key);
+      while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
+      if (table[at].first == 0) {
+        table[at] = {key, i};
+      } else {
+        auto& list = duplicates[table[at].second];
+        if (list.empty()) list.push_back(table[at].second);
+        list.push_back(i);
+      }
+    }
+    keys = {};
+    table = {};
+    const auto where = [&](std::uint32_t i) {
+      const RosterRow& r = roster.rows[i];
+      return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
+    };
+    for (const auto& [first, list] : duplicates) {
+      for (std::uint32_t i : list) {
+        std::string others;
+        for (std::uint32_t j : list) {
+          if (j != i && words) others += (others.empty() ? "" : ", ") + where(j);
+        }
+        const RosterRow& r = roster.rows[i];
+        // In its place by reason: where sorting the row's findings puts it
+        // (no other finding has this reason).
+        std::vector<Finding>& f = rep.rows[i].findings;
+        const auto at = std::upper_bound(f.begin(), f.end(), Reason::duplicate_person,
+                                         [](Reason reason, const Finding& x) { return reason < x.reason; });
+        const auto added = f.insert(at, make(Reason::duplicate_person, roster.headers[r.headers].id_number,
+                                             std::string(r.id.number()), "elig.duplicate_person", {others}));
+        if (!words) added->messages.clear();
+        rep.rows[i].eligible = facts[i].eligible = false;
+      }
+    }
+  };
+  const auto group_rows = [&] {
+    // Teams: rows grouped by team name and category, in order of first appearance.
+    std::map<std::pair<std::uint32_t, std::uint16_t>, std::size_t> team_of;
+    std::vector<std::uint32_t> pending;  // rows without a category: placed after
+    const auto add_to = [&](std::size_t t, std::uint32_t i) {
+      TeamVerdict& tv = rep.teams[t];
+      tv.rows.push_back(i);
+      const std::uint32_t src = facts[i].source;
+      if (std::find(tv.sources.begin(), tv.sources.end(), src) == tv.sources.end()) tv.sources.push_back(src);
+    };
+    std::pair<std::uint32_t, std::uint16_t> last_key{0, 0};
+    std::size_t last_team = static_cast<std::size_t>(-1);  // none yet
+    for (std::uint32_t i = 0; i < n_rows; ++i) {
+      const Facts& x = facts[i];
+      if (x.category == 0) {
+        pending.push_back(i);
+        continue;
+      }
+      const std::pair<std::uint32_t, std::uint16_t> key{x.team, x.category};
+      if (last_team == static_cast<std::size_t>(-1) || key != last_key) {  // rows of one team come together
+        auto [it, added] = team_of.try_emplace(key, rep.teams.size());
+        if (added) {
+          TeamVerdict tv;
+          tv.team = x.team;
+          tv.category = roster.rows[i].category;
+          rep.teams.push_back(std::move(tv));
+        }
+        last_key = key;
+        last_team = it->second;
+      }
+      add_to(last_team, i);
+    }
+
+    for (std::uint32_t i : pending) {
+      const RosterRow& r = roster.rows[i];
+      // The team of that name, from the same file if there is one.
+      std::size_t best = rep.teams.size();
+      for (std::size_t t = 0; t < rep.teams.size(); ++t) {
+        if (rep.teams[t].team != r.team) continue;
+        const bool same_file = roster.rows[rep.teams[t].rows.front()].source == r.source;
+        if (best == rep.teams.size() || same_file) best = t;
+        if (same_file) break;
+      }
+      if (best == rep.teams.size()) {
+        auto [it, added] = team_of.try_emplace({r.team, 0}, rep.teams.size());
+        if (added) {
+          TeamVerdict tv;
+          tv.team = r.team;
+          rep.teams.push_back(std::move(tv));
+        }
+        best = it->second;
+      }
+      add_to(best, i);
+    }
+    for (TeamVerdict& tv : rep.teams) {
+      if (!std::is_sorted(tv.rows.begin(), tv.rows.end())) std::sort(tv.rows.begin(), tv.rows.end());
+    }
+  };
+  run_in_parts(2, std::min(parts, 2U), [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) k == 0 ? find_duplicates() : group_rows();
+  });
+  EligibilitySummary& sum = rep.summary;
+  for (const Facts& x : facts) {
     ++sum.rows;
-    (rep.rows[i].eligible ? sum.eligible : sum.ineligible) += 1;
-    sum.players += r.role == Role::player;
-    sum.staff += is_staff(r.role);
-
-    if (!r.category.known()) {
-      pending.push_back(i);
-      continue;
-    }
-    const std::pair<std::uint32_t, std::uint16_t> key{r.team, category_key(r.category)};
-    if (last_team == static_cast<std::size_t>(-1) || key != last_key) {  // rows of one team come together
-      auto [it, added] = team_of.try_emplace(key, rep.teams.size());
-      if (added) {
-        TeamVerdict tv;
-        tv.team = r.team;
-        tv.category = r.category;
-        rep.teams.push_back(std::move(tv));
-      }
-      last_key = key;
-      last_team = it->second;
-    }
-    add_to(last_team, i);
+    (x.eligible ? sum.eligible : sum.ineligible) += 1;
+    sum.players += x.role == Role::player;
+    sum.staff += is_staff(x.role);
   }
 
-  for (std::uint32_t i : pending) {
-    const RosterRow& r = roster.rows[i];
-    // The team of that name, from the same file if there is one.
-    std::size_t best = rep.teams.size();
-    for (std::size_t t = 0; t < rep.teams.size(); ++t) {
-      if (rep.teams[t].team != r.team) continue;
-      const bool same_file = roster.rows[rep.teams[t].rows.front()].source == r.source;
-      if (best == rep.teams.size() || same_file) best = t;
-      if (same_file) break;
-    }
-    if (best == rep.teams.size()) {
-      auto [it, added] = team_of.try_emplace({r.team, 0}, rep.teams.size());
-      if (added) {
-        TeamVerdict tv;
-        tv.team = r.team;
-        rep.teams.push_back(std::move(tv));
-      }
-      best = it->second;
-    }
-    add_to(best, i);
-  }
-  for (TeamVerdict& tv : rep.teams) {
-    if (!std::is_sorted(tv.rows.begin(), tv.rows.end())) std::sort(tv.rows.begin(), tv.rows.end());
-  }
-
-  for (TeamVerdict& tv : rep.teams) {
+  // Each team's own checks, on the threads too (a team writes only its own
+  // verdict; large teams with many findings take a while: issue 3).
+  const auto judge_team = [&](TeamVerdict& tv) {
     int leaders = 0, coaches = 0, doctors = 0;
     std::string leader_names, coach_names, doctor_names;
     std::vector<std::pair<int, std::uint32_t>> shirts;  // (number, row), sorted below
     for (std::uint32_t i : tv.rows) {
-      const RosterRow& r = roster.rows[i];
-      const bool ok = rep.rows[i].eligible;
-      tv.eligible_rows += ok;
-      if (r.role == Role::player) {
+      const Facts& x = facts[i];
+      tv.eligible_rows += x.eligible;
+      if (x.role == Role::player) {
         ++tv.players;
-        tv.eligible_players += ok;
-      } else if (is_staff(r.role)) {
+        tv.eligible_players += x.eligible;
+      } else if (is_staff(x.role)) {
         ++tv.staff;
-        std::string& names = r.role == Role::leader ? leader_names : r.role == Role::coach ? coach_names : doctor_names;
-        names += (names.empty() ? "" : ", ") + r.name;
-        ++(r.role == Role::leader ? leaders : r.role == Role::coach ? coaches : doctors);
+        std::string& names = x.role == Role::leader ? leader_names : x.role == Role::coach ? coach_names : doctor_names;
+        if (words) names += (names.empty() ? "" : ", ") + roster.rows[i].name;
+        ++(x.role == Role::leader ? leaders : x.role == Role::coach ? coaches : doctors);
       }
-      if (r.shirt >= 0) shirts.emplace_back(r.shirt, i);
+      if (x.shirt >= 0) shirts.emplace_back(x.shirt, i);
     }
     const std::string n = std::to_string(tv.players);
     if (tv.players < rule.min_players) {
@@ -453,7 +502,14 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       const int number = shirts[at].first;
       while (end < shirts.size() && shirts[end].first == number) ++end;
       if (end - at < 2) continue;
-      std::string who;  // appended piece by piece: a large team has many
+      const std::string& column = roster.headers[roster.rows[shirts[at].second].headers].shirt_number;
+      if (!words) {  // a large team has many: no message made only to be dropped
+        tv.findings.push_back(Finding{Reason::duplicate_shirt_number, column, std::to_string(number), {}});
+        continue;
+      }
+      std::vector<std::string> args{std::to_string(number), ""};
+      std::string& who = args[1];  // appended piece by piece, and not copied: a large team has many
+      who.reserve((end - at) * 64);
       for (std::size_t k = at; k < end; ++k) {
         const RosterRow& r = roster.rows[shirts[k].second];
         if (!who.empty()) who += ", ";
@@ -461,12 +517,12 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
         who += " (";
         who += roster.sources[r.source];
         who += ':';
-        who += std::to_string(r.line);
+        char line[16];
+        who.append(line, std::to_chars(line, line + sizeof line, r.line).ptr);
         who += ')';
       }
-      tv.findings.push_back(make(Reason::duplicate_shirt_number,
-                                 roster.headers[roster.rows[shirts[at].second].headers].shirt_number,
-                                 std::to_string(number), "team.duplicate_shirt", {std::to_string(number), who}));
+      tv.findings.push_back(
+          make(Reason::duplicate_shirt_number, column, std::to_string(number), "team.duplicate_shirt", std::move(args)));
     }
     if (options.documents) {
       const TeamDocuments* docs = nullptr;
@@ -491,9 +547,21 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
         }
       }
     }
-    std::stable_sort(tv.findings.begin(), tv.findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.reason < b.reason; });
+    // By reason, in a stable order; usually they come so already (a large team has many).
+    const auto by_reason = [](const Finding& a, const Finding& b) { return a.reason < b.reason; };
+    if (!std::is_sorted(tv.findings.begin(), tv.findings.end(), by_reason)) {
+      std::stable_sort(tv.findings.begin(), tv.findings.end(), by_reason);
+    }
+    if (!words) {
+      for (Finding& x : tv.findings) x.messages.clear();
+    }
     tv.eligible = tv.findings.empty();
+  };
+  const unsigned team_parts = static_cast<unsigned>(std::clamp<std::size_t>(rep.teams.size(), 1, parts));
+  run_in_parts(rep.teams.size(), team_parts, [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t t = from; t < to; ++t) judge_team(rep.teams[t]);
+  });
+  for (const TeamVerdict& tv : rep.teams) {
     ++sum.teams;
     if (!tv.eligible || tv.eligible_rows < static_cast<int>(tv.rows.size())) ++sum.teams_with_findings;
   }

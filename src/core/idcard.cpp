@@ -115,9 +115,12 @@ IdCheck check_id_number(std::string_view cell, Date as_of) {
     if (s.size() == 15 && all_digits) {
       r.problem = IdProblem::legacy15;
       // The 18-digit form: century 19 inserted before the year, check computed.
-      std::string full = std::string(s.substr(0, 6)) + "19" + std::string(s.substr(6));
-      full += id_check_character(full);
-      r.suggestion = std::move(full);
+      char* d = r.digits.data();
+      std::copy_n(s.data(), 6, d);
+      d[6] = '1';
+      d[7] = '9';
+      std::copy_n(s.data() + 6, 9, d + 8);
+      d[17] = id_check_character(std::string_view(d, 17));
       return r;
     }
   }

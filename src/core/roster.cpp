@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 
 #include "matchday/csv.hpp"
@@ -61,31 +63,34 @@ bool starts_with_folded(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-// A quick path for the common ASCII forms 2009-03-05 and 2009/3/5; the
-// general parser for the rest.
+// A quick path for the common ASCII forms 2009-03-05 and 2009/3/5 (also with
+// '.'): four digits, the separator, one or two, the same separator, one or
+// two; the general parser for the rest (it reads these forms the same way).
 DateParse fast_date(std::string_view raw) {
-  std::string_view s = trim(raw);
-  if (s.size() >= 8 && s.size() <= 10 && s[4] >= '-' && s[4] <= '/' && s[4] != ',') {
+  const auto digit = [](char c) { return static_cast<unsigned>(c - '0') < 10; };
+  std::string_view s = raw;
+  if (!s.empty() && (!digit(s.front()) || !digit(s.back()))) s = trim(raw);  // the usual cell has nothing to trim
+  const std::size_t n = s.size();
+  if (n >= 8 && n <= 10 && (s[4] == '-' || s[4] == '.' || s[4] == '/') && digit(s[0]) && digit(s[1]) &&
+      digit(s[2]) && digit(s[3])) {
     const char sep = s[4];
-    int v[3] = {0, 0, 0};
-    int part = 0, digits = 0;
-    bool ok = true;
-    for (char c : s) {
-      if (c >= '0' && c <= '9') {
-        v[part] = v[part] * 10 + (c - '0');
-        ++digits;
-      } else if (c == sep && part < 2 && digits > 0) {
-        if ((part == 0 && digits != 4) || (part == 1 && digits > 2)) ok = false;
-        ++part;
-        digits = 0;
-      } else {
-        ok = false;
-        break;
+    std::size_t i = 5;
+    // One or two digits at i, as a number; -1 when there is none.
+    const auto number = [&] {
+      if (i >= n || !digit(s[i])) return -1;
+      int v = s[i++] - '0';
+      if (i < n && digit(s[i])) v = v * 10 + (s[i++] - '0');
+      return v;
+    };
+    const int month = number();
+    if (month >= 0 && i < n && s[i] == sep) {
+      ++i;
+      const int day = number();
+      if (day >= 0 && i == n) {
+        const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        if (!is_valid_date(year, month, day)) return {std::nullopt, DateError::invalid};
+        return {Date{year, month, day}, DateError::none};
       }
-    }
-    if (ok && part == 2 && digits >= 1 && digits <= 2) {
-      if (!is_valid_date(v[0], v[1], v[2])) return {std::nullopt, DateError::invalid};
-      return {Date{v[0], v[1], v[2]}, DateError::none};
     }
   }
   return parse_date(raw);
@@ -97,10 +102,27 @@ DateParse fast_date(std::string_view raw) {
 // a pure function of the text.
 template <class T>
 class LastParse {
+  // text == m_text, eight bytes at a time, inline: the cells are short and
+  // compared for most rows, where a call to memcmp costs more than the compare.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    std::size_t i = 0;
+    for (; i + 8 <= a.size(); i += 8) {
+      std::uint64_t x, y;
+      std::memcpy(&x, a.data() + i, 8);
+      std::memcpy(&y, b.data() + i, 8);
+      if (x != y) return false;
+    }
+    for (; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+
  public:
   template <class Parse>
   const T& operator()(std::string_view text, Parse parse) {
-    if (!m_valid || text != m_text) {
+    if (!m_valid || !same(text, m_text)) {
       m_text.assign(text);
       m_value = parse(text);
       m_valid = true;
@@ -394,9 +416,10 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
 
   // Room for every line (an upper bound of the rows), within reason: the
   // rows are not moved as they come, and a file of blank lines reserves little.
-  {
-    const std::size_t lines = std::min<std::size_t>(
-        static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, text.size() / 32 + 16);
+  // (The lines are only counted when the room left may be short of them.)
+  if (const std::size_t most = text.size() / 32 + 16; into.rows.capacity() - into.rows.size() < most) {
+    const std::size_t lines =
+        std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, most);
     if (into.rows.capacity() - into.rows.size() < lines) {
       into.rows.reserve(std::max(into.rows.size() + lines, 2 * into.rows.capacity()));
     }
@@ -466,9 +489,11 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     if (r.name.empty()) finding(Reason::missing_field, c_name, "elig.name_missing");
 
     const std::string_view sex = row.text(c_sex);
-    r.sex_text = sex;
     if (const std::optional<Sex>& sx = sex_of(sex, parse_sex)) {
       r.sex = *sx;
+      // Read as a sex, the text is one of parse_sex's words (6 bytes at most).
+      r.sex_size = static_cast<std::uint8_t>(std::min(sex.size(), r.sex_chars.size()));
+      std::copy_n(sex.data(), r.sex_size, r.sex_chars.data());
     } else if (player) {
       finding(Reason::missing_field, c_sex, sex.empty() ? "elig.sex_missing" : "elig.sex_unknown");
     }
