@@ -74,19 +74,6 @@ void append_cell(std::string& out, std::string_view cell, char delimiter) {
   }
 }
 
-// Keeps `value` to the end of the process instead of freeing it now, still
-// reachable (leak checkers stay quiet): the process ends right after a run,
-// and the system takes the memory back at once, where freeing a million
-// rows one by one took about 20 ms (clang's BuryPointer does the same with
-// its syntax trees). Only for runs of at least k_keep_rows rows; a smaller
-// one frees as usual, so calling run_cli again and again keeps nothing.
-constexpr std::size_t k_keep_rows = 100000;
-template <class T>
-void keep_to_the_end(T&& value) {
-  static auto* const kept = new std::vector<std::shared_ptr<void>>;  // never freed, on purpose
-  kept->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
-}
-
 // One file's messages, and its roster when it was read on its own.
 struct RosterPart {
   Roster roster;

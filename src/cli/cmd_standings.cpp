@@ -434,7 +434,14 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
       io.err += explanation;
     }
   }
-  return emit_text(cmd.common, ctx, std::move(text), k_exit_ok);
+  const int code = emit_text(cmd.common, ctx, std::move(text), k_exit_ok);
+  std::size_t matches = 0;
+  for (const Group& g : results.groups) matches += g.matches.size();
+  if (matches >= k_keep_rows) {
+    keep_to_the_end(std::move(results));
+    keep_to_the_end(std::move(standings));
+  }
+  return code;
 }
 
 }  // namespace matchday::cli
