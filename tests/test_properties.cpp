@@ -48,6 +48,7 @@
 #include "matchday/status.hpp"
 #include "matchday/text.hpp"
 #include "render.hpp"
+#include "test_util.hpp"
 
 using namespace matchday;
 
@@ -870,6 +871,11 @@ TEST_CASE("eligibility: threads, a CSV written in blocks and files read on two t
         const std::string sheet = cli::render({cli::eligibility_sheet(roster, one, ctx)}, ctx.format, o);
         CHECK(cli::eligibility_delimited(roster, one, ctx, delimiter) == sheet);
         CHECK(cli::eligibility_delimited(roster, one, ctx, delimiter, 2, 1) == sheet);
+        // Piece by piece, as standard output gets it: the same bytes, in order.
+        std::string pieces;
+        const cli::PieceSink sink = [&](std::string_view piece) { pieces += piece; };
+        CHECK(cli::eligibility_delimited(roster, one, ctx, delimiter, 2, 1, &sink).empty());
+        CHECK(pieces == sheet);
       }
     }
 
@@ -884,6 +890,23 @@ TEST_CASE("eligibility: threads, a CSV written in blocks and files read on two t
       const int code = cli::run_cli(args, run);
       CHECK(code == (one.all_eligible() ? 0 : 1));
       CHECK(run.out == cli::eligibility_delimited(roster, one, ctx, ','));
+      // Written to a file descriptor as it is made (what main does with
+      // standard output), with a byte-order mark: the same bytes.
+      if (n % 5 == 0) {
+        char path[] = "/tmp/matchday_stream_XXXXXX";
+        const int fd = ::mkstemp(path);
+        REQUIRE(fd >= 0);
+        cli::Output streamed;
+        streamed.stream_fd = fd;
+        std::vector<std::string> with_bom = args;
+        with_bom.insert(with_bom.begin() + 2, "--bom");
+        CHECK(cli::run_cli(with_bom, streamed) == code);
+        ::close(fd);
+        CHECK(streamed.out.empty());
+        CHECK_FALSE(streamed.stream_failed);
+        CHECK(test::read_file(path) == "\xEF\xBB\xBF" + run.out);
+        ::unlink(path);
+      }
       std::string err;
       for (const Diagnostic& d : diags) err += format_diagnostic(d, Lang::en) + "\n";
       CHECK(run.err.starts_with(err));

@@ -39,8 +39,12 @@ std::vector<std::string> order_of(const Standings& s, std::size_t g) {
 }
 
 std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(MATCHDAY_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << relative);
+  return read_file(std::string(MATCHDAY_SOURCE_DIR) + "/" + relative);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();

@@ -25,5 +25,7 @@ std::vector<std::string> order_of(const Standings& s, std::size_t g = 0);
 
 // The contents of a file under the source tree (tests/data/...).
 std::string read_source_file(const std::string& relative);
+// The contents of the file at `path`.
+std::string read_file(const std::string& path);
 
 }  // namespace matchday::test

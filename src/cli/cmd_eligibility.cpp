@@ -316,7 +316,8 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
 }
 
 std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
-                                  char delimiter, unsigned threads, std::size_t min_rows_per_thread) {
+                                  char delimiter, unsigned threads, std::size_t min_rows_per_thread,
+                                  const PieceSink* sink) {
   // The cells every row of a file or a team repeats, escaped once.
   const auto escaped = [&](const std::vector<std::string>& texts) {
     std::vector<std::string> cells(texts.size());
@@ -369,8 +370,15 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   };
 
   const std::size_t n = roster.rows.size();
+  const std::size_t block = std::max<std::size_t>(min_rows_per_thread / 4, 1);
   std::string out;
-  out.reserve(estimate(n) + 256);
+  // With a sink, `out` holds one block at a time, handed on when written.
+  out.reserve(sink ? estimate(std::min(n, block)) + 256 : estimate(n) + 256);
+  const auto hand_on = [&] {
+    if (!sink) return;
+    (*sink)(out);
+    out.clear();
+  };
   bool first = true;
   for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
     if (!first) out += delimiter;
@@ -378,21 +386,28 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
     append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
   }
   out += '\n';
+  hand_on();
   // The rows in blocks, taken in turn by two threads when there are at least
   // twice `min_rows_per_thread` (a block written aside is appended in order).
-  const std::size_t block = std::max<std::size_t>(min_rows_per_thread / 4, 1);
   const std::size_t blocks = (n + block - 1) / block;
   std::vector<std::string> aside(blocks);
   in_turn(
       blocks, threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1),
-      [&](std::size_t b) { rows(b * block, std::min(n, (b + 1) * block), out); },
+      [&](std::size_t b) {
+        rows(b * block, std::min(n, (b + 1) * block), out);
+        hand_on();
+      },
       [&](std::size_t b, unsigned) {
         const std::size_t to = std::min(n, (b + 1) * block);
         aside[b].reserve(estimate(to - b * block));
         rows(b * block, to, aside[b]);
       },
       [&](std::size_t b) {
-        out += aside[b];
+        if (sink) {
+          (*sink)(aside[b]);
+        } else {
+          out += aside[b];
+        }
         aside[b] = std::string();
       });
   for (const TeamVerdict& t : report.teams) {
@@ -400,6 +415,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
     append_cell(files, team_files(roster, t), delimiter);
     row(out, files, 0, team_cells[t.team], t.category.code(), "team", "", t.eligible, t.findings);
   }
+  hand_on();
   return out;
 }
 
@@ -476,7 +492,11 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
       result = emit(cmd.common, ctx, {eligibility_sheet(roster, rep, ctx)}, code);
     } else {
       const char delimiter = ctx.format == Format::tsv ? '\t' : ',';
-      result = emit_text(cmd.common, ctx, eligibility_delimited(roster, rep, ctx, delimiter, eo.threads), code);
+      result = emit_pieces(
+          cmd.common, ctx,
+          [&](const PieceSink& sink) { eligibility_delimited(roster, rep, ctx, delimiter, eo.threads, eo.min_rows_per_thread, &sink);
+          },
+          code);
     }
   } else {
     result = emit(cmd.common, ctx, eligibility_team_sheets(roster, rep, *rules, ctx), code);

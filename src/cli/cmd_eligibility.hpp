@@ -34,9 +34,11 @@ Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, c
 // it), written straight from the report without a cell string per value (a
 // million-row check stays a few times one pass over the bytes: issue 3). With
 // `threads` > 1 and at least twice `min_rows_per_thread` rows, a helper thread
-// writes blocks of rows too; the text is the same.
+// writes blocks of rows too; the text is the same. With `sink`, the text is
+// given to it piece by piece, in order, as it is made (and the result is empty).
 std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
-                                  char delimiter, unsigned threads = 1, std::size_t min_rows_per_thread = 50000);
+                                  char delimiter, unsigned threads = 1, std::size_t min_rows_per_thread = 50000,
+                                  const PieceSink* sink = nullptr);
 
 // One sheet per team (every row, each finding in words with its column, value
 // and what to do, then the team's own findings), then the summary sheet (a row

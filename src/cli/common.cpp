@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <thread>
 
 #include "xlsx.hpp"
@@ -147,6 +148,32 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
     ctx.io.err += "matchday: " + tr(ctx, "cannot_write", {o.output, error}) + "\n";
     return k_exit_error;
   }
+  return ok_code;
+}
+
+int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(const PieceSink&)>& produce,
+                int ok_code) {
+  Output& io = ctx.io;
+  if (output_mismatch(o, ctx)) return k_exit_error;
+  if (io.stream_fd < 0 || !io.out.empty() || !(o.output.empty() || o.output == "-") || ctx.format == Format::xlsx) {
+    std::string text;
+    produce([&](std::string_view piece) { text += piece; });
+    return emit_text(o, ctx, std::move(text), ok_code);
+  }
+  bool first = true;
+  produce([&](std::string_view piece) {
+    if (io.stream_failed) return;  // a reader that went away, a full disk: main says so, once
+    bool broken = false;
+    bool ok = true;
+    if (first && o.bom) ok = write_all(io.stream_fd, "\xEF\xBB\xBF", broken);
+    first = false;
+    if (ok) ok = write_all(io.stream_fd, piece, broken);
+    if (!ok) {
+      io.stream_failed = true;
+      io.stream_broken_pipe = broken;
+      io.stream_errno = errno;
+    }
+  });
   return ok_code;
 }
 

@@ -32,6 +32,13 @@ struct Output {
   bool no_colour = false;  // NO_COLOR is set, or TERM=dumb
   std::string env_lang;    // LC_ALL / LC_MESSAGES / LANG, for the default --lang
   Lang lang = Lang::en;    // the chosen language (make_context), for what main() reports
+  // Where a large text output may be written as it is made (main sets it to
+  // standard output; -1, as in tests: everything goes to `out`), and how
+  // writing there went (main reports a failure as it does for `out`).
+  int stream_fd = -1;
+  bool stream_failed = false;
+  bool stream_broken_pipe = false;
+  int stream_errno = 0;
   // Tests only: when set, run_cli builds the command line, stores here what
   // localise_help found untranslated, and runs nothing.
   std::vector<std::string>* help_audit = nullptr;
@@ -107,6 +114,15 @@ std::string tr(const Context& ctx, std::string_view code, std::vector<std::strin
 int emit(const CommonOptions& o, Context& ctx, const std::vector<Sheet>& sheets, int ok_code);
 // The same for text already rendered (a usage error under Format::xlsx).
 int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_code);
+
+// The same for text made piece by piece: `produce` gives each piece, in
+// order, to the function it is passed. Bound for standard output (and
+// io.stream_fd set), each piece is written as it comes, so that a large
+// output is never all in memory; otherwise the pieces are joined and go
+// where emit_text sends them.
+using PieceSink = std::function<void(std::string_view)>;
+int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(const PieceSink&)>& produce,
+                int ok_code);
 
 // True when `path` ends in .xlsx (any case): -o names an Excel workbook.
 bool names_workbook(const std::string& path);

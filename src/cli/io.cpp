@@ -175,7 +175,28 @@ bool InputFile::open(const std::string& path, std::string& error) {
     error = std::strerror(EISDIR);
     return false;
   }
-  if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0) {
+  // A large regular file is mapped; a small one (a roster) is read: a copy
+  // from the page cache costs less than mapping it, its page faults and the
+  // other thread's TLB flush when it is unmapped.
+  constexpr off_t k_map_from = off_t{1} << 20;
+  if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < k_map_from) {
+    m_buffer.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < m_buffer.size()) {
+      const ssize_t n = ::read(fd, m_buffer.data() + got, m_buffer.size() - got);
+      if (n == 0) break;  // shorter than it was: keep what there is
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error = std::strerror(errno);
+        ::close(fd);
+        m_buffer.clear();
+        return false;
+      }
+      got += static_cast<std::size_t>(n);
+    }
+    m_buffer.resize(got);
+    // Grown since fstat: the rest, as from a pipe.
+  } else if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0) {
     void* p = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     if (p != MAP_FAILED) {
       ::close(fd);

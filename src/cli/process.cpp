@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   io.no_colour = std::getenv("NO_COLOR") != nullptr || env("TERM") == "dumb";
   io.env_lang = !env("LC_ALL").empty() ? env("LC_ALL") : !env("LC_MESSAGES").empty() ? env("LC_MESSAGES") : env("LANG");
   io.lang = io.env_lang.starts_with("zh") ? Lang::zh : Lang::en;
+  io.stream_fd = STDOUT_FILENO;
   install_signal_handlers();
   set_interrupt_message("matchday: " + std::string(message_template("interrupted", io.lang)));
   int code;
@@ -39,7 +40,12 @@ int main(int argc, char** argv) {
   }
   bool broken = false;
   write_all(STDERR_FILENO, io.err, broken);
-  if (!write_all(STDOUT_FILENO, io.out, broken)) {
+  if (io.stream_failed) {
+    // Output written as it was made (emit_pieces) that could not all be.
+    broken = io.stream_broken_pipe;
+    errno = io.stream_errno;
+  }
+  if (io.stream_failed || !write_all(STDOUT_FILENO, io.out, broken)) {
     // A reader that went away (`| head`) ends the run quietly; a full disk
     // (`> /dev/full`) says so.
     if (broken) return code;
