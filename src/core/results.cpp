@@ -789,17 +789,18 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
       DiagnosticSink part_sink(part.diags, source);
       Loader loader(layout, text.substr(0, part.end), delim, source, source_index, rules, options, part.results,
                     part_sink, true);
-      lines = loader.run(part.begin, part.end, 1) - 1;
+      // The first part knows its first line; the others count from 1.
+      lines = loader.run(part.begin, part.end, i == 0 ? first_line : 1) - (i == 0 ? first_line : 1);
       part.quoted = loader.quoted();
       part.not_utf8 = loader.not_utf8();
       part.meetings = std::move(loader.meeting_warnings());
     } catch (...) {
       part.failure = std::current_exception();
     }
-    // The part's lines were counted from 1: now that the parts before it
+    // A later part's lines were counted from 1: now that the parts before it
     // have counted theirs, its matches get the lines of the file.
     const std::size_t start = i == 0 ? first_line : parts[i - 1].next_line.get_future().get();
-    if (start != 1) {
+    if (i > 0 && start != 1) {
       for (Group& g : part.results.groups) {
         for (Match& m : g.matches) m.line += static_cast<std::uint32_t>(start - 1);
       }
