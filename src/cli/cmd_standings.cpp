@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <thread>
 #include <type_traits>
 
+#include "in_turn.hpp"
 #include "matchday/results.hpp"
 #include "matchday/status.hpp"
 
@@ -270,10 +270,13 @@ std::vector<Sheet> standings_sheets(const Standings& standings, const Context& c
 
 std::string standings_delimited(const Standings& standings, const Context& ctx, char delimiter, unsigned threads) {
   const RowLabels labels(ctx);
-  const auto write = [&](std::size_t first, std::size_t last, std::string& out) {
+  const std::size_t n = standings.groups.size();
+  const auto rows_of = [&](std::size_t first, std::size_t last) {
     std::size_t rows = 0;
     for (std::size_t g = first; g < last; ++g) rows += standings.groups[g].rows.size();
-    out.reserve(out.size() + rows * 96);
+    return rows;
+  };
+  const auto write = [&](std::size_t first, std::size_t last, std::string& out) {
     for (std::size_t g = first; g < last; ++g) {
       const GroupTable& table = standings.groups[g];
       for (const StandingRow& r : table.rows) {
@@ -292,25 +295,24 @@ std::string standings_delimited(const Standings& standings, const Context& ctx, 
       }
     }
   };
-  // The header as render_delimited writes it, then the groups: a league's
-  // 2,000 in parts on several threads, joined in order.
+  // The header as render_delimited writes it, then the groups in blocks (a
+  // league's 2,000), taken in turn by two threads as eligibility's rows are.
   std::string out = render_delimited({standings_columns(ctx)}, delimiter, {.chinese_headers = ctx.lang == Lang::zh});
-  const std::size_t n = standings.groups.size();
-  const std::size_t parts = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n / 16, 1));
-  if (parts == 1) {
-    write(0, n, out);
-    return out;
-  }
-  std::vector<std::string> texts(parts);
-  {
-    std::vector<std::jthread> helpers;
-    for (std::size_t p = 1; p < parts; ++p) helpers.emplace_back([&, p] { write(n * p / parts, n * (p + 1) / parts, texts[p]); });
-    write(0, n / parts, texts[0]);
-  }
-  std::size_t size = out.size();
-  for (const std::string& t : texts) size += t.size();
-  out.reserve(size);
-  for (const std::string& t : texts) out += t;
+  constexpr std::size_t k_block = 16;  // groups
+  const std::size_t blocks = (n + k_block - 1) / k_block;
+  const auto end_of = [&](std::size_t b) { return std::min(n, (b + 1) * k_block); };
+  out.reserve(out.size() + rows_of(0, n) * 96);
+  std::vector<std::string> aside(blocks);
+  in_turn(
+      blocks, threads > 1 && blocks > 1, [&](std::size_t b) { write(b * k_block, end_of(b), out); },
+      [&](std::size_t b, unsigned) {
+        aside[b].reserve(rows_of(b * k_block, end_of(b)) * 96);
+        write(b * k_block, end_of(b), aside[b]);
+      },
+      [&](std::size_t b) {
+        out += aside[b];
+        aside[b] = std::string();
+      });
   return out;
 }
 

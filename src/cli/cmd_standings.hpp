@@ -45,8 +45,8 @@ std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>&
 // The sheets of `standings` (one per group), in the context's language and format.
 std::vector<Sheet> standings_sheets(const Standings& standings, const Context& ctx);
 // CSV (or TSV) of `standings`: the bytes render_delimited gives for
-// standings_sheets, written straight from the tables (on `threads` threads
-// for many groups).
+// standings_sheets, written straight from the tables (blocks of groups on
+// two threads when `threads` > 1).
 std::string standings_delimited(const Standings& standings, const Context& ctx, char delimiter,
                                 unsigned threads = 1);
 // The --explain text: for every tie, the deciding criterion and its values.

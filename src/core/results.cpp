@@ -6,13 +6,13 @@
 #include <cstring>
 #include <exception>
 #include <future>
-#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "matchday/csv.hpp"
+#include "parallel.hpp"
 #include "parse_util.hpp"
 
 namespace matchday {
@@ -748,7 +748,6 @@ struct Part {
   std::vector<MeetingWarning> meetings;  // counted within the part
   bool quoted = false;  // the part has a quote character
   bool not_utf8 = false;  // options.check_utf8 found bytes that are not UTF-8
-  std::exception_ptr failure;
   std::promise<std::size_t> next_line;  // the line after the part's last record
 };
 
@@ -785,17 +784,19 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
   const auto read_part = [&](std::size_t i) {
     Part& part = parts[i];
     std::size_t lines = 0;
+    std::exception_ptr failure;  // rethrown once the parts after this one may go on
     try {
       DiagnosticSink part_sink(part.diags, source);
       Loader loader(layout, text.substr(0, part.end), delim, source, source_index, rules, options, part.results,
                     part_sink, true);
       // The first part knows its first line; the others count from 1.
-      lines = loader.run(part.begin, part.end, i == 0 ? first_line : 1) - (i == 0 ? first_line : 1);
+      const std::size_t from_line = i == 0 ? first_line : 1;
+      lines = loader.run(part.begin, part.end, from_line) - from_line;
       part.quoted = loader.quoted();
       part.not_utf8 = loader.not_utf8();
       part.meetings = std::move(loader.meeting_warnings());
     } catch (...) {
-      part.failure = std::current_exception();
+      failure = std::current_exception();
     }
     // A later part's lines were counted from 1: now that the parts before it
     // have counted theirs, its matches get the lines of the file.
@@ -807,16 +808,9 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
       for (MeetingWarning& w : part.meetings) w.line += static_cast<std::uint32_t>(start - 1);
     }
     part.next_line.set_value(start + lines);
+    if (failure) std::rethrow_exception(failure);
   };
-  {
-    std::vector<std::jthread> threads;
-    threads.reserve(count - 1);
-    for (std::size_t i = 1; i < count; ++i) threads.emplace_back(read_part, i);
-    read_part(0);
-  }
-  for (const Part& part : parts) {
-    if (part.failure) std::rethrow_exception(part.failure);
-  }
+  run_in_parts(count, static_cast<unsigned>(count), [&](unsigned i, std::size_t, std::size_t) { read_part(i); });
   if (std::ranges::any_of(parts, &Part::not_utf8)) return InParts::not_utf8;
   if (std::ranges::any_of(parts, [](const Part& p) { return p.quoted || !p.diags.empty(); })) return InParts::not_read;
   into.sources.emplace_back(source);

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <exception>
 #include <memory_resource>
 #include <numeric>
-#include <thread>
 #include <span>
+
+#include "parallel.hpp"
 
 namespace matchday {
 namespace {
@@ -450,42 +450,22 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
   }
   if (has_errors(out.diagnostics)) return out;
 
-  // One table per group, on as many threads as asked (each takes every
-  // `threads`-th group; tables land in group order).
+  // One table per group, on as many threads as asked (each a run of groups;
+  // tables land in group order).
   std::vector<std::size_t> chosen;
   for (std::size_t g = 0; g < results.groups.size(); ++g) {
     const std::string& name = results.groups[g].name;
     if (options.groups.empty() || std::ranges::find(options.groups, name) != options.groups.end()) chosen.push_back(g);
   }
   out.groups.resize(chosen.size());
-  const auto rank = [&](std::size_t first, std::size_t step) {
-    for (std::size_t k = first; k < chosen.size(); k += step) {
+  const auto threads = static_cast<unsigned>(
+      std::clamp<std::size_t>(options.threads, 1, std::max<std::size_t>(chosen.size() / 16, 1)));
+  run_in_parts(chosen.size(), threads, [&](unsigned, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
       const std::size_t g = chosen[k];
       out.groups[k] = group_table(results.groups[g], g, rules, options, adjust[g], reasons[g], lots[g]);
     }
-  };
-  const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, std::max<std::size_t>(chosen.size() / 16, 1));
-  std::vector<std::exception_ptr> failures(threads);
-  {
-    std::vector<std::jthread> helpers;
-    for (std::size_t t = 1; t < threads; ++t) {
-      helpers.emplace_back([&, t] {
-        try {
-          rank(t, threads);
-        } catch (...) {
-          failures[t] = std::current_exception();
-        }
-      });
-    }
-    try {
-      rank(0, threads);
-    } catch (...) {
-      failures[0] = std::current_exception();
-    }
-  }
-  for (const std::exception_ptr& f : failures) {
-    if (f) std::rethrow_exception(f);
-  }
+  });
   return out;
 }
 

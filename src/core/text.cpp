@@ -14,8 +14,9 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <thread>
 #include <vector>
+
+#include "parallel.hpp"
 
 namespace matchday {
 namespace {
@@ -346,14 +347,9 @@ std::size_t first_invalid_utf8(std::string_view s, unsigned threads) {
     begin[i] = at;
   }
   std::vector<char> valid(parts, 0);
-  {
-    std::vector<std::jthread> helpers;
-    const auto check = [&](std::size_t i) {
-      valid[i] = first_invalid_utf8(s.substr(begin[i], begin[i + 1] - begin[i])) == std::string_view::npos;
-    };
-    for (std::size_t i = 1; i < parts; ++i) helpers.emplace_back(check, i);
-    check(0);
-  }
+  run_in_parts(parts, static_cast<unsigned>(parts), [&](unsigned i, std::size_t, std::size_t) {
+    valid[i] = first_invalid_utf8(s.substr(begin[i], begin[i + 1] - begin[i])) == std::string_view::npos;
+  });
   if (std::ranges::all_of(valid, [](char v) { return v != 0; })) return std::string_view::npos;
   return first_invalid_utf8(s);
 }
