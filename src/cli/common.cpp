@@ -96,7 +96,11 @@ bool decode_input(const Context& ctx, TextInput& in, std::vector<Diagnostic>& di
   return true;
 }
 
-unsigned reader_threads() { return std::clamp(std::thread::hardware_concurrency(), 1U, 8U); }
+unsigned reader_threads() {
+  // Asked once: glibc reads /sys/devices/system/cpu/online at every call.
+  static const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+  return threads;
+}
 
 bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
   bool errors = false;
