@@ -24,6 +24,11 @@ struct CsvRecord {
   [[nodiscard]] bool blank() const;
 
   std::string storage_;  // unescaped fields; internal to CsvReader
+  // Internal to CsvReader and RowReader: 1 when the fields lie one after
+  // another in the text and hold no byte normalize_cell() would change (no
+  // control character, space or 0xEF/0xE3/0xC2 lead byte), 0 when not, -1
+  // when not known.
+  std::int8_t plain_ = -1;
 };
 
 class CsvReader {
@@ -49,10 +54,14 @@ class CsvReader {
   }
 
  private:
-  // Bit k set where byte `block + k` may end an unquoted field.
-  [[nodiscard]] std::uint64_t special_mask(std::size_t block) const;
+  // Bit k set where byte `block + k` may end an unquoted field; sets
+  // m_unclean for the block.
+  [[nodiscard]] std::uint64_t special_mask(std::size_t block);
   // The first delimiter, quote, CR or LF at or after `i`, or the text's size.
   std::size_t next_special(std::size_t i);
+  // next() for a record without a quote character; false, with the position
+  // unchanged, when there is one before the record's end.
+  bool next_unquoted(CsvRecord& record);
 
   std::string_view m_text;
   std::size_t m_pos = 0;
@@ -60,6 +69,8 @@ class CsvReader {
   char m_delim;
   std::size_t m_block = static_cast<std::size_t>(-1);  // the block m_mask describes
   std::uint64_t m_mask = 0;
+  // Bit k set where byte `block + k` is one normalize_cell() may change.
+  std::uint64_t m_unclean = 0;
 };
 
 // The delimiter for a file: '\t' for a name ending in .tsv or .txt whose first

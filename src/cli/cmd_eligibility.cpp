@@ -6,6 +6,7 @@
 #include <exception>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "in_turn.hpp"
@@ -315,6 +316,68 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
   return sheets;
 }
 
+namespace {
+
+// Writes verdict rows as CSV/TSV. Each thread writes with a copy of its own:
+// what the loop reads stays on that thread's stack. (Through a lambda's
+// references it read the writing thread's frame, whose cache lines that
+// thread kept writing: the other thread's loads stalled, and a run took
+// twice as long, or not, as the stack's address fell.)
+class VerdictWriter {
+ public:
+  VerdictWriter(const Roster& roster, const EligibilityReport& report, const std::string* file_cells,
+                const std::string* team_cells, char delimiter)
+      : m_roster(&roster), m_report(&report), m_file_cells(file_cells), m_team_cells(team_cells), m_delim(delimiter) {}
+
+  void row(std::string& out, std::string_view file_cell, std::uint32_t line, std::string_view team_cell,
+           std::string_view category, std::string_view role, std::string_view name, bool eligible,
+           const std::vector<Finding>& findings) const {
+    const char d = m_delim;
+    out += file_cell;
+    out += d;
+    if (line > 0) {
+      char buf[16];
+      const auto r = std::to_chars(buf, buf + sizeof buf, line);
+      out.append(buf, r.ptr);
+    }
+    out += d;
+    out += team_cell;
+    out += d;
+    append_cell(out, category, d);
+    out += d;
+    out += role;
+    out += d;
+    append_cell(out, name, d);
+    out += d;
+    out += eligible ? "eligible" : "ineligible";
+    out += d;
+    if (!findings.empty()) append_cell(out, reason_list(findings), d);
+    out += '\n';
+  }
+
+  // Rows [from, to) of the roster.
+  void rows(std::size_t from, std::size_t to, std::string& out) const {
+    const Roster& roster = *m_roster;
+    const EligibilityReport& report = *m_report;
+    for (std::size_t i = from; i < to; ++i) {
+      const RosterRow& r = roster.rows[i];
+      const char code[3] = {r.category.letter, '-', r.category.sex == Sex::male ? 'M' : 'F'};
+      row(out, m_file_cells[r.source], r.line, m_team_cells[r.team],
+          r.category.known() ? std::string_view(code, 3) : std::string_view(roster.notes_of(r).category_text),
+          r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
+    }
+  }
+
+ private:
+  const Roster* m_roster;
+  const EligibilityReport* m_report;
+  const std::string* m_file_cells;
+  const std::string* m_team_cells;
+  char m_delim;
+};
+
+}  // namespace
+
 std::string eligibility_delimited(const Roster& roster, const EligibilityReport& report, const Context& ctx,
                                   char delimiter, unsigned threads, std::size_t min_rows_per_thread,
                                   const PieceSink* sink) {
@@ -326,30 +389,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   };
   const std::vector<std::string> file_cells = escaped(roster.sources);
   const std::vector<std::string> team_cells = escaped(roster.teams);
-  const auto row = [&](std::string& out, std::string_view file_cell, std::uint32_t line, std::string_view team_cell,
-                       std::string_view category, std::string_view role, std::string_view name, bool eligible,
-                       const std::vector<Finding>& findings) {
-    out += file_cell;
-    out += delimiter;
-    if (line > 0) {
-      char buf[16];
-      const auto r = std::to_chars(buf, buf + sizeof buf, line);
-      out.append(buf, r.ptr);
-    }
-    out += delimiter;
-    out += team_cell;
-    out += delimiter;
-    append_cell(out, category, delimiter);
-    out += delimiter;
-    out += role;
-    out += delimiter;
-    append_cell(out, name, delimiter);
-    out += delimiter;
-    out += eligible ? "eligible" : "ineligible";
-    out += delimiter;
-    if (!findings.empty()) append_cell(out, reason_list(findings), delimiter);
-    out += '\n';
-  };
+  const VerdictWriter writer(roster, report, file_cells.data(), team_cells.data(), delimiter);
   // About the bytes of `rows` rows, from the average file and team cells
   // (not another pass over the rows): room reserved up front, so a large
   // output is not copied as it grows (more only costs a regrowth).
@@ -359,15 +399,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
     return cells.empty() ? 0 : bytes / cells.size() + 1;
   };
   const std::size_t cell_bytes = average(file_cells) + average(team_cells);
-  const auto estimate = [&](std::size_t rows) { return rows * (cell_bytes + 64); };
-  const auto rows = [&](std::size_t from, std::size_t to, std::string& out) {
-    for (std::size_t i = from; i < to; ++i) {
-      const RosterRow& r = roster.rows[i];
-      row(out, file_cells[r.source], r.line, team_cells[r.team],
-          r.category.known() ? std::string_view(r.category.code()) : std::string_view(roster.notes_of(r).category_text),
-          r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
-    }
-  };
+  const auto estimate = [cell_bytes](std::size_t rows) { return rows * (cell_bytes + 64); };
 
   const std::size_t n = roster.rows.size();
   const std::size_t block = std::max<std::size_t>(min_rows_per_thread / 4, 1);
@@ -391,16 +423,32 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   // twice `min_rows_per_thread` (a block written aside is appended in order).
   const std::size_t blocks = (n + block - 1) / block;
   std::vector<std::string> aside(blocks);
+  // The buffers of blocks put in place, for later blocks: a block's output is
+  // written into memory already in use, not into new pages (a million rows).
+  std::vector<std::string> spare;
+  std::mutex spare_mutex;
   in_turn(
       blocks, threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1),
-      [&](std::size_t b) {
-        rows(b * block, std::min(n, (b + 1) * block), out);
+      [&, writer](std::size_t b) {
+        writer.rows(b * block, std::min(n, (b + 1) * block), out);
         hand_on();
       },
-      [&](std::size_t b, unsigned) {
+      [&, writer](std::size_t b, unsigned) {
         const std::size_t to = std::min(n, (b + 1) * block);
-        aside[b].reserve(estimate(to - b * block));
-        rows(b * block, to, aside[b]);
+        // Into a string of this thread's own, then moved into place (not
+        // into aside[b], whose neighbour the other thread may be writing).
+        std::string text;
+        {
+          const std::lock_guard lock(spare_mutex);
+          if (!spare.empty()) {
+            text = std::move(spare.back());
+            spare.pop_back();
+          }
+        }
+        text.clear();
+        text.reserve(estimate(to - b * block));
+        writer.rows(b * block, to, text);
+        aside[b] = std::move(text);
       },
       [&](std::size_t b) {
         if (sink) {
@@ -408,12 +456,14 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
         } else {
           out += aside[b];
         }
+        const std::lock_guard lock(spare_mutex);
+        spare.push_back(std::move(aside[b]));
         aside[b] = std::string();
       });
   for (const TeamVerdict& t : report.teams) {
     std::string files;
     append_cell(files, team_files(roster, t), delimiter);
-    row(out, files, 0, team_cells[t.team], t.category.code(), "team", "", t.eligible, t.findings);
+    writer.row(out, files, 0, team_cells[t.team], t.category.code(), "team", "", t.eligible, t.findings);
   }
   hand_on();
   return out;

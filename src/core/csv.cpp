@@ -26,7 +26,8 @@ CsvReader::CsvReader(std::string_view text, char delimiter) : m_text(text), m_de
 // delimiter, '"', '\r' or '\n'. Fields are short (a few bytes), so one block's
 // mask serves several fields, and a field costs a count-trailing-zeros instead
 // of a byte loop. The block is cached across calls; it only ever moves forward.
-std::uint64_t CsvReader::special_mask(std::size_t block) const {
+// The same pass marks the bytes normalize_cell() may change (CsvRecord::plain_).
+std::uint64_t CsvReader::special_mask(std::size_t block) {
   const char* p = m_text.data() + block;
   const std::size_t left = m_text.size() - block;
   alignas(16) char tail[64];
@@ -35,25 +36,40 @@ std::uint64_t CsvReader::special_mask(std::size_t block) const {
     std::memcpy(tail, p, left);
     p = tail;
   }
-  std::uint64_t mask = 0;
+  std::uint64_t mask = 0, unclean = 0;
 #if defined(__SSE2__)
   const __m128i delim = _mm_set1_epi8(m_delim);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delim), _mm_cmpeq_epi8(v, quote)),
                                      _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
     mask |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(hit))) << (16 * k);
+    const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);  // bytes <= 0x20
+    const __m128i lead =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)), _mm_cmpeq_epi8(v, c2));
+    unclean |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(low, lead))))
+               << (16 * k);
   }
 #else
   for (int k = 0; k < 64; ++k) {
     const char c = p[k];
+    const auto u = static_cast<unsigned char>(c);
     mask |= static_cast<std::uint64_t>(c == m_delim || c == '"' || c == '\r' || c == '\n') << k;
+    unclean |= static_cast<std::uint64_t>(u <= 0x20 || u == 0xEF || u == 0xE3 || u == 0xC2) << k;
   }
 #endif
-  if (left < 64) mask &= (std::uint64_t{1} << left) - 1;
+  if (left < 64) {
+    mask &= (std::uint64_t{1} << left) - 1;
+    unclean &= (std::uint64_t{1} << left) - 1;
+  }
+  m_unclean = unclean;
   return mask;
 }
 
@@ -72,12 +88,62 @@ std::size_t CsvReader::next_special(std::size_t i) {
   return n;
 }
 
+bool CsvReader::next_unquoted(CsvRecord& rec) {
+  const char* const data = m_text.data();
+  const std::size_t n = m_text.size();
+  const std::size_t first = m_pos;
+  std::size_t start = first;  // of the field at hand
+  std::uint64_t unclean = 0;  // any byte of the record normalize_cell may change
+  // The bits of block `block` from `from` on, below `to`.
+  const auto within = [](std::uint64_t bits, std::size_t block, std::size_t from, std::size_t to) {
+    if (from > block) bits &= ~std::uint64_t{0} << (from - block);
+    if (to < block + 64) bits &= (std::uint64_t{1} << (to - block)) - 1;
+    return bits;
+  };
+  for (std::size_t block = first & ~std::size_t{63}; block < n; block += 64) {
+    if (block != m_block) {  // (m_unclean is always of m_block)
+      m_mask = special_mask(block);
+      m_block = block;
+    }
+    for (std::uint64_t m = within(m_mask, block, start, block + 64); m != 0; m &= m - 1) {
+      const std::size_t j = block + static_cast<std::size_t>(std::countr_zero(m));
+      const char c = data[j];
+      if (c == m_delim) {
+        rec.fields.push_back(m_text.substr(start, j - start));
+        start = j + 1;
+        continue;
+      }
+      if (c == '"') return false;
+      // End of record: \n, \r\n or a lone \r.
+      rec.fields.push_back(m_text.substr(start, j - start));
+      unclean |= within(m_unclean, block, first, j);
+      std::size_t i = j + (c == '\r');
+      if (i < n && data[i] == '\n') ++i;
+      m_pos = i;
+      ++m_line;
+      rec.plain_ = unclean == 0 ? 1 : 0;
+      return true;
+    }
+    unclean |= within(m_unclean, block, first, block + 64);
+  }
+  // The text ends without a line break (after a delimiter: one more, empty, field).
+  rec.fields.push_back(m_text.substr(start, n - start));
+  m_pos = n;
+  rec.plain_ = unclean == 0 ? 1 : 0;
+  return true;
+}
+
 bool CsvReader::next(CsvRecord& rec) {
   if (m_pos >= m_text.size()) return false;
   rec.fields.clear();
   rec.storage_.clear();
   rec.unterminated_quote = false;
   rec.line = m_line;
+  rec.plain_ = -1;
+  // Most records have no quote: read in one pass over their bytes' masks.
+  if (next_unquoted(rec)) return true;
+  rec.fields.clear();
+  rec.plain_ = -1;
 
   // Fields that needed unescaping live in storage_, which may move as it
   // grows: they are pushed as empty views and pointed into storage_ at the end.

@@ -75,7 +75,7 @@ bool plain_record(const CsvRecord& record) {
 void RowReader::start(const CsvRecord& record) {
   m_record = &record;
   ++m_row;  // forgets every cell of the previous row
-  m_plain = plain_record(record);
+  m_plain = record.plain_ >= 0 ? record.plain_ == 1 : plain_record(record);
 }
 
 std::string_view RowReader::header(std::size_t col, std::string_view fallback) const {
