@@ -320,9 +320,9 @@ namespace {
 
 // Writes verdict rows as CSV/TSV. Each thread writes with a copy of its own:
 // what the loop reads stays on that thread's stack. (Through a lambda's
-// references it read the writing thread's frame, whose cache lines that
-// thread kept writing: the other thread's loads stalled, and a run took
-// twice as long, or not, as the stack's address fell.)
+// references it read the other thread's frame, whose cache lines that
+// thread kept writing: the loads stalled, and a run took twice as long, or
+// not, as the stack's address fell.)
 class VerdictWriter {
  public:
   VerdictWriter(const Roster& roster, const EligibilityReport& report, const std::string* file_cells,
@@ -355,14 +355,16 @@ class VerdictWriter {
     out += '\n';
   }
 
-  // Rows [from, to) of the roster.
+  // Rows [from, to) of the roster, written with a copy of this writer on
+  // the calling thread's stack.
   void rows(std::size_t from, std::size_t to, std::string& out) const {
-    const Roster& roster = *m_roster;
-    const EligibilityReport& report = *m_report;
+    const VerdictWriter w = *this;
+    const Roster& roster = *w.m_roster;
+    const EligibilityReport& report = *w.m_report;
     for (std::size_t i = from; i < to; ++i) {
       const RosterRow& r = roster.rows[i];
       const char code[3] = {r.category.letter, '-', r.category.sex == Sex::male ? 'M' : 'F'};
-      row(out, m_file_cells[r.source], r.line, m_team_cells[r.team],
+      w.row(out, w.m_file_cells[r.source], r.line, w.m_team_cells[r.team],
           r.category.known() ? std::string_view(code, 3) : std::string_view(roster.notes_of(r).category_text),
           r.role == Role::unknown ? "" : role_name(r.role), r.name, report.rows[i].eligible, report.rows[i].findings);
     }
@@ -429,11 +431,11 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   std::mutex spare_mutex;
   in_turn(
       blocks, threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1),
-      [&, writer](std::size_t b) {
+      [&](std::size_t b) {
         writer.rows(b * block, std::min(n, (b + 1) * block), out);
         hand_on();
       },
-      [&, writer](std::size_t b, unsigned) {
+      [&](std::size_t b, unsigned) {
         const std::size_t to = std::min(n, (b + 1) * block);
         // Into a string of this thread's own, then moved into place (not
         // into aside[b], whose neighbour the other thread may be writing).

@@ -268,32 +268,55 @@ std::vector<Sheet> standings_sheets(const Standings& standings, const Context& c
   return sheets;
 }
 
-std::string standings_delimited(const Standings& standings, const Context& ctx, char delimiter, unsigned threads) {
-  const RowLabels labels(ctx);
-  const std::size_t n = standings.groups.size();
-  const auto rows_of = [&](std::size_t first, std::size_t last) {
-    std::size_t rows = 0;
-    for (std::size_t g = first; g < last; ++g) rows += standings.groups[g].rows.size();
-    return rows;
-  };
-  const auto write = [&](std::size_t first, std::size_t last, std::string& out) {
+namespace {
+
+// Writes the rows of groups as CSV/TSV. Each thread writes with a copy on its
+// own stack (as eligibility's VerdictWriter, and for the same reason).
+class TableWriter {
+ public:
+  TableWriter(const Standings& standings, const RowLabels& labels, const Context& ctx, char delimiter)
+      : m_standings(&standings), m_labels(&labels), m_ctx(&ctx), m_delim(delimiter) {}
+
+  // Groups [first, last).
+  void write(std::size_t first, std::size_t last, std::string& out) const {
+    const TableWriter w = *this;
+    const char d = w.m_delim;
     for (std::size_t g = first; g < last; ++g) {
-      const GroupTable& table = standings.groups[g];
+      const GroupTable& table = w.m_standings->groups[g];
       for (const StandingRow& r : table.rows) {
         bool first_cell = true;
-        row_cells(table, r, false, labels, ctx, [&](auto v) {
-          if (!first_cell) out += delimiter;
+        row_cells(table, r, false, *w.m_labels, *w.m_ctx, [&](auto v) {
+          if (!first_cell) out += d;
           first_cell = false;
           if constexpr (std::is_same_v<decltype(v), int>) {
             char buf[16];
             out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
           } else {
-            append_csv_cell(out, v, delimiter);
+            append_csv_cell(out, v, d);
           }
         });
         out += '\n';
       }
     }
+  }
+
+ private:
+  const Standings* m_standings;
+  const RowLabels* m_labels;
+  const Context* m_ctx;
+  char m_delim;
+};
+
+}  // namespace
+
+std::string standings_delimited(const Standings& standings, const Context& ctx, char delimiter, unsigned threads) {
+  const RowLabels labels(ctx);
+  const TableWriter writer(standings, labels, ctx, delimiter);
+  const std::size_t n = standings.groups.size();
+  const auto rows_of = [&](std::size_t first, std::size_t last) {
+    std::size_t rows = 0;
+    for (std::size_t g = first; g < last; ++g) rows += standings.groups[g].rows.size();
+    return rows;
   };
   // The header as render_delimited writes it, then the groups in blocks (a
   // league's 2,000), taken in turn by two threads as eligibility's rows are.
@@ -304,10 +327,14 @@ std::string standings_delimited(const Standings& standings, const Context& ctx, 
   out.reserve(out.size() + rows_of(0, n) * 96);
   std::vector<std::string> aside(blocks);
   in_turn(
-      blocks, threads > 1 && blocks > 1, [&](std::size_t b) { write(b * k_block, end_of(b), out); },
+      blocks, threads > 1 && blocks > 1, [&](std::size_t b) { writer.write(b * k_block, end_of(b), out); },
       [&](std::size_t b, unsigned) {
-        aside[b].reserve(rows_of(b * k_block, end_of(b)) * 96);
-        write(b * k_block, end_of(b), aside[b]);
+        // Into a string of this thread's own, then moved into place (not
+        // into aside[b], whose neighbour the other thread may be writing).
+        std::string text;
+        text.reserve(rows_of(b * k_block, end_of(b)) * 96);
+        writer.write(b * k_block, end_of(b), text);
+        aside[b] = std::move(text);
       },
       [&](std::size_t b) {
         out += aside[b];
