@@ -437,6 +437,17 @@ class Loader {
         case Field::date: {
           if (q < end && *q != m_delim && *q != '\n' && *q != '\r') {
             if (end - p < 10 || p[4] != '-' || p[7] != '-') return nullptr;
+            // Rows of a matchday share its date: the same ten bytes as the
+            // last date read are that date.
+            std::uint64_t head;
+            std::uint16_t tail;
+            std::memcpy(&head, p, 8);
+            std::memcpy(&tail, p + 8, 2);
+            if (m_date_valid && head == m_date_head && tail == m_date_tail) {
+              r.date = m_date;
+              q = p + 10;
+              break;
+            }
             int v[3] = {0, 0, 0};
             const int pos[3] = {0, 5, 8}, len[3] = {4, 2, 2};
             for (int k = 0; k < 3; ++k) {
@@ -447,7 +458,10 @@ class Loader {
               }
             }
             if (!is_valid_date(v[0], v[1], v[2])) return nullptr;
-            r.date = Date{v[0], v[1], v[2]};
+            r.date = m_date = Date{v[0], v[1], v[2]};
+            m_date_head = head;
+            m_date_tail = tail;
+            m_date_valid = true;
             q = p + 10;
           } else {
             r.date = CompactDate{};
@@ -733,6 +747,11 @@ class Loader {
   CsvRecord m_rec;
   RowReader m_row;
   FastRow m_fast;
+  // The last date fast_row() read, and its ten bytes.
+  CompactDate m_date{};
+  std::uint64_t m_date_head = 0;
+  std::uint16_t m_date_tail = 0;
+  bool m_date_valid = false;
   std::vector<MeetingCounter> m_meetings;  // pairs seen per group
   std::vector<MeetingWarning> m_meeting_warnings;  // a part's
   TeamLookup m_teams;
