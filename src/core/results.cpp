@@ -806,8 +806,14 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
     std::exception_ptr failure;  // rethrown once the parts after this one may go on
     try {
       DiagnosticSink part_sink(part.diags, source);
-      Loader loader(layout, text.substr(0, part.end), delim, source, source_index, rules, options, part.results,
-                    part_sink, true);
+      // What every row reads, copied to this thread's stack and heap: the
+      // originals live in the calling thread's frame, whose cache lines that
+      // thread writes as it reads its own part.
+      const Layout own_layout = layout;
+      const Rules own_rules = rules;
+      const ResultsOptions own_options = options;
+      Loader loader(own_layout, text.substr(0, part.end), delim, source, source_index, own_rules, own_options,
+                    part.results, part_sink, true);
       // The first part knows its first line; the others count from 1.
       const std::size_t from_line = i == 0 ? first_line : 1;
       lines = loader.run(part.begin, part.end, from_line) - from_line;

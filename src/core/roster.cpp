@@ -413,6 +413,11 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
   LastParse<std::optional<bool>> full_time_of, anti_doping_of, discipline_of;
   LastParse<Place> hukou_place_of, school_place_of;
   const auto place = [&](std::string_view cell) { return locate(cell, options.province, options.province_aliases); };
+  // What every row reads of the options, copied here: the options may live
+  // on another thread's stack, in a cache line that thread keeps writing.
+  const std::string_view default_team = options.default_team;
+  const std::optional<Category> option_category = options.category;
+  const Date as_of = options.as_of;
 
   // Room for every line (an upper bound of the rows), within reason: the
   // rows are not moved as they come, and a file of blank lines reserves little.
@@ -454,7 +459,7 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
 
     // Team: the cell, else the file's default (its stem).
     std::string_view team = row.text(c_team);
-    if (team.empty()) team = options.default_team;
+    if (team.empty()) team = default_team;
     r.team = team.empty() && last_team != static_cast<std::uint32_t>(-1) ? last_team : into.intern_team(team);
     last_team = r.team;
 
@@ -476,8 +481,8 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
         into.notes_for(r).category_text = std::string(cat);
         finding(Reason::unknown_category, c_category, "elig.unknown_category");
       }
-    } else if (options.category) {
-      r.category = *options.category;
+    } else if (option_category) {
+      r.category = *option_category;
     } else if (last_category) {
       r.category = *last_category;  // a category written once per team block
     } else if (player) {
@@ -500,7 +505,7 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
 
     // The ID number: kept for every role (duplicates), judged for players.
     const std::string_view id_raw = row.raw(c_id);
-    r.id = check_id_number(id_raw, options.as_of);
+    r.id = check_id_number(id_raw, as_of);
     if (!r.id.ok()) into.notes_for(r).id_text = std::string(trim(id_raw));
 
     if (player) {
