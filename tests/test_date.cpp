@@ -67,4 +67,27 @@ TEST_CASE("days_from_civil round-trips") {
   CHECK(days_from_civil({1970, 1, 1}) == 0);
 }
 
+TEST_CASE("OptionalDate: a date or none in four bytes, compared as optionals are") {
+  static_assert(sizeof(OptionalDate) == 4);
+  const OptionalDate none;
+  const OptionalDate some(Date{2009, 3, 5});
+  CHECK_FALSE(none.has_value());
+  CHECK(some.has_value());
+  CHECK(*some == Date{2009, 3, 5});
+  CHECK((*some).iso() == "2009-03-05");
+  // Against a std::optional: none equals nullopt only, a date equals that date only.
+  CHECK(none == std::optional<Date>());
+  CHECK_FALSE(none == std::optional<Date>(Date{2009, 3, 5}));
+  CHECK(some == std::optional<Date>(Date{2009, 3, 5}));
+  CHECK_FALSE(some == std::optional<Date>());
+  CHECK_FALSE(some == std::optional<Date>(Date{2009, 3, 6}));
+  // From what parse_date gives, and back; the years it reads (1 to 9999) fit.
+  for (const Date d : {Date{1, 1, 1}, Date{1900, 2, 28}, Date{9999, 12, 31}}) {
+    const OptionalDate o = std::optional<Date>(d);
+    CHECK(o.get() == std::optional<Date>(d));
+    CHECK(CompactDate(d).iso() == d.iso());
+  }
+  CHECK_FALSE(OptionalDate(std::optional<Date>()).has_value());
+}
+
 TEST_SUITE_END();

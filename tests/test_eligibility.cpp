@@ -386,7 +386,7 @@ TEST_CASE("birth dates as people type them: the date vector table") {
       CHECK(reasons(c, 0) == Strings{"missing_field"});
     } else {
       REQUIRE(r.birth_date);
-      CHECK(r.birth_date->iso() == expect);
+      CHECK((*r.birth_date).iso() == expect);
     }
   }
   CHECK(rows == 19);

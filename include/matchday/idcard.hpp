@@ -41,7 +41,7 @@ struct IdCheck {
   // The normalised number, when it has 18 characters; for legacy15, the
   // 18-digit form (see suggestion()).
   std::array<char, 18> digits{};
-  Date birth{};                   // digits 7-14, when they are a real date
+  CompactDate birth{};            // digits 7-14, when they are a real date
   char sex = 0;                   // 'M' (odd 17th digit) or 'F', when it is a digit
   char expected_check = 0;        // for excel15/checksum: the character the 17 digits give
 

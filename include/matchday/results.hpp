@@ -19,20 +19,6 @@ enum class MatchStatus : std::uint8_t { played, awarded, postponed, cancelled };
 
 [[nodiscard]] std::string_view match_status_name(MatchStatus s);
 
-// A Date in four bytes, for Match (760,000 matches make 40 MB at 52 bytes a
-// match, 33 MB at 44): converts to and from Date.
-struct CompactDate {
-  std::int16_t year = 0;
-  std::uint8_t month = 0;
-  std::uint8_t day = 0;
-
-  CompactDate() = default;
-  CompactDate(const Date& d)  // NOLINT(google-explicit-constructor): stands in for a Date
-      : year(static_cast<std::int16_t>(d.year)), month(static_cast<std::uint8_t>(d.month)),
-        day(static_cast<std::uint8_t>(d.day)) {}
-  operator Date() const { return Date{year, month, day}; }  // NOLINT(google-explicit-constructor)
-};
-
 // One row of a results file. Team ids index the group's `teams`. The fields
 // are ordered so that there is no padding to speak of (44 bytes).
 struct Match {

@@ -126,16 +126,17 @@ struct RosterRow {
   YesNo anti_doping = YesNo::absent;
   YesNo discipline = YesNo::absent;
   std::uint8_t sex_size = 0;        // of sex_chars
-  std::array<char, 8> sex_chars{};  // see sex_text()
-  int shirt = -1;  // -1: none
+  std::array<char, 6> sex_chars{};  // see sex_text()
+  std::int16_t shirt = -1;  // -1: none
   std::string name;
-  std::optional<Date> birth_date;
-  std::optional<Date> hukou_since;
-  std::optional<Date> school_since;
+  OptionalDate birth_date;
+  OptionalDate hukou_since;
+  OptionalDate school_since;
   IdCheck id;
 
   // The sex cell as written, when it was read as a sex (男, Female: at most
-  // 6 bytes, kept in the row: a string would make every row larger).
+  // 6 bytes once normalised, kept in the row: a string would make every row
+  // larger).
   [[nodiscard]] std::string_view sex_text() const { return {sex_chars.data(), sex_size}; }
 };
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <memory>
+#include <span>
 
 #include "matchday/csv.hpp"
 #include "matchday/text.hpp"
@@ -63,12 +65,12 @@ struct Route {
   int column = 0;  // which cell failed: 0 place, 1 type, 2 since, 3 full-time
 };
 
-Route period(const std::optional<Date>& since, int years, Date as_of, std::string_view missing_code,
+Route period(const OptionalDate& since, int years, Date as_of, std::string_view missing_code,
              std::string_view short_code) {
   if (!since) return {false, {missing_code, {}}, 2};
   const Date reached = add_years(*since, years);
   if (reached <= as_of) return {true, {}, 0};
-  return {false, {short_code, {since->iso(), reached.iso(), as_of.iso(), std::to_string(years)}}, 2};
+  return {false, {short_code, {(*since).iso(), reached.iso(), as_of.iso(), std::to_string(years)}}, 2};
 }
 
 Route hukou_route(const RosterRow& r, const RowNotes& notes, const EligibilityRule& rule, Date as_of) {
@@ -220,15 +222,28 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
   // few bytes a row) instead of the rows again (a million rows: issue 3).
   const bool words = options.messages;
   struct Facts {
-    std::uint32_t team = 0;
-    std::uint32_t source = 0;
-    int shirt = -1;
-    std::uint16_t category = 0;  // category_key(): 0 unknown
-    Role role = Role::player;
-    bool eligible = true;
+    std::uint32_t team;
+    std::uint32_t source;
+    int shirt;
+    std::uint16_t category;  // category_key(): 0 unknown
+    Role role;
+    bool eligible;
   };
-  std::vector<Facts> facts(n_rows);
-  std::vector<std::uint64_t> keys(n_rows);  // IdCheck::person_key() of each row
+  // These, and the duplicate search's table, are left unwritten here: each
+  // part of the judging writes its share, its memory's first touch (the
+  // pages are then zeroed by the system on every thread, not on this one).
+  const auto facts = std::make_unique_for_overwrite<Facts[]>(n_rows);
+  auto keys = std::make_unique_for_overwrite<std::uint64_t[]>(n_rows);  // IdCheck::person_key() of each row
+  // The duplicate search's open-addressing table (key 0: an empty slot),
+  // sized to a power of two at least twice the rows: one probe or two per
+  // row, no allocation per entry.
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t row;
+  };
+  std::size_t slots = 16;
+  while (slots < std::size_t{n_rows} * 2) slots *= 2;
+  auto table = std::make_unique_for_overwrite<Slot[]>(slots);
 
   // The verdict of row i: what it depends on is read only, and it writes only rep.rows[i].
   const auto judge_row = [&](std::size_t i) {
@@ -243,8 +258,8 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       id_findings(r, notes, h, rep.as_of, f);
       if (r.id.ok()) {
         if (r.birth_date && *r.birth_date != r.id.birth) {
-          f.push_back(make(Reason::id_birth_mismatch, h.birth_date, r.birth_date->iso(), "elig.id_birth_mismatch",
-                           {r.id.birth.iso(), r.birth_date->iso(), h.birth_date, h.id_number}));
+          f.push_back(make(Reason::id_birth_mismatch, h.birth_date, (*r.birth_date).iso(), "elig.id_birth_mismatch",
+                           {r.id.birth.iso(), (*r.birth_date).iso(), h.birth_date, h.id_number}));
         }
         if (r.sex != Sex::unknown && (r.sex == Sex::male ? 'M' : 'F') != r.id.sex) {
           f.push_back(make(Reason::id_sex_mismatch, h.sex, std::string(r.sex_text()), "elig.id_sex_mismatch",
@@ -294,13 +309,13 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
           Finding nr{Reason::no_residency, h.hukou_province, notes.hukou_text, {hukou.why, school.why}};
           if (r.hukou_place == Place::none && r.school_place != Place::none) {
             nr.column = school.column == 2 ? h.school_since : school.column == 3 ? h.school_full_time : h.school_province;
-            nr.value = school.column == 2 && r.school_since ? r.school_since->iso() : school.column == 0 ? notes.school_text : "";
+            nr.value = school.column == 2 && r.school_since ? (*r.school_since).iso() : school.column == 0 ? notes.school_text : "";
           } else if (hukou.column == 1) {
             nr.column = h.hukou_type;
             nr.value = notes.hukou_type_text;
           } else if (hukou.column == 2) {
             nr.column = h.hukou_since;
-            nr.value = r.hukou_since ? r.hukou_since->iso() : "";
+            nr.value = r.hukou_since ? (*r.hukou_since).iso() : "";
           }
           nr.messages.push_back(Message{"res.fix", {std::to_string(rule.residency_years), rule.province, rep.as_of.iso()}});
           f.push_back(std::move(nr));
@@ -326,6 +341,9 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     keys[i] = r.id.person_key();
   };
   run_in_parts(n_rows, parts, [&](unsigned, std::size_t from, std::size_t to) {
+    const std::size_t first = slots * from / std::max<std::size_t>(n_rows, 1);
+    const std::size_t last = to == n_rows ? slots : slots * to / n_rows;
+    std::fill(table.get() + first, table.get() + last, Slot{0, 0});
     for (std::size_t i = from; i < to; ++i) judge_row(i);
   });
 
@@ -334,11 +352,6 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
   // grouping reads no verdict, the search writes nothing else).
   const auto find_duplicates = [&] {
     // The same person twice: by ID number, across every file.
-    // An open-addressing table (key 0: empty slot), sized to a power of two at
-    // least twice the rows: one probe or two per row, no allocation per entry.
-    std::size_t slots = 16;
-    while (slots < roster.rows.size() * 2) slots *= 2;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> table(slots, {0, 0});
     std::map<std::uint32_t, std::vector<std::uint32_t>> duplicates;  // first row -> every row
     const auto slot_of = [&](std::uint64_t key) {
       return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
@@ -351,17 +364,17 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
       const std::uint64_t key = keys[i];
       if (key == 0) continue;
       std::size_t at = slot_of(key);
-      while (table[at].first != 0 && table[at].first != key) at = (at + 1) & (slots - 1);
-      if (table[at].first == 0) {
+      while (table[at].key != 0 && table[at].key != key) at = (at + 1) & (slots - 1);
+      if (table[at].key == 0) {
         table[at] = {key, i};
       } else {
-        auto& list = duplicates[table[at].second];
-        if (list.empty()) list.push_back(table[at].second);
+        auto& list = duplicates[table[at].row];
+        if (list.empty()) list.push_back(table[at].row);
         list.push_back(i);
       }
     }
-    keys = {};
-    table = {};
+    keys.reset();
+    table.reset();
     const auto where = [&](std::uint32_t i) {
       const RosterRow& r = roster.rows[i];
       return roster.sources[r.source] + ":" + std::to_string(r.line) + " " + r.name + " (" + roster.teams[r.team] + ")";
@@ -447,7 +460,7 @@ EligibilityReport check_eligibility(const Roster& roster, const Rules& rules, co
     for (std::size_t k = from; k < to; ++k) k == 0 ? find_duplicates() : group_rows();
   });
   EligibilitySummary& sum = rep.summary;
-  for (const Facts& x : facts) {
+  for (const Facts& x : std::span(facts.get(), n_rows)) {
     ++sum.rows;
     (x.eligible ? sum.eligible : sum.ineligible) += 1;
     sum.players += x.role == Role::player;

@@ -149,6 +149,8 @@ std::string_view date_message(DateError e) {
 
 }  // namespace
 
+static_assert(sizeof(RosterRow) <= 112, "a roster's rows are most of the memory a large run takes (issue 3)");
+
 std::string_view reason_code(Reason r) {
   switch (r) {
     case Reason::born_too_early: return "born_too_early";
@@ -519,7 +521,7 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
       }
       if (hm.has(c_shirt) && !row.empty(c_shirt)) {
         if (auto n = parse_count(row.text(c_shirt), 999)) {
-          r.shirt = *n;
+          r.shirt = static_cast<std::int16_t>(*n);  // at most 999
         } else {
           finding(Reason::missing_field, c_shirt, "elig.shirt_bad");
         }
