@@ -71,7 +71,13 @@ class Ranker {
     const std::size_t n = group.teams.size();
     m_overall.assign(n, {});
     m_total.assign(n, 0);
-    for (const Match& m : group.matches) {
+    const Match* const first = group.matches.data();
+    const std::size_t count = group.matches.size();
+    for (std::size_t k = 0; k < count; ++k) {
+      // The matches were written long ago (a league's 33 MB): asked for a
+      // few cache lines ahead, so that the misses overlap.
+      if (k + 16 < count) __builtin_prefetch(first + k + 16);
+      const Match& m = first[k];
       if (!counts(m, through)) {
         m_remaining += m.stage == 0 && m.status != MatchStatus::cancelled;  // a fixture still to play
         continue;
