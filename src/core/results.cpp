@@ -426,12 +426,26 @@ class Loader {
       const char* q = p;
       switch (spec.kind) {
         case Field::count: {
-          // At most nine digits (as parse_count): a tenth is not read, so v
-          // cannot overflow, and sends the row to the general reader.
-          int v = 0;
-          while (q < end && q - p < 9 && static_cast<unsigned char>(*q - '0') < 10) v = v * 10 + (*q++ - '0');
-          if ((q < end && static_cast<unsigned char>(*q - '0') < 10) || v > spec.max) return nullptr;
-          r.num[spec.col] = q == p ? -1 : v;
+          const auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c - '0')); };
+          int v;
+          if (end - p >= 3 && digit(p[0]) >= 10) {
+            v = -1;  // empty (or not a number: the check after the field sends it on)
+          } else if (end - p >= 3 && digit(p[1]) >= 10) {
+            v = static_cast<int>(digit(p[0]));  // one digit, the usual count
+            q = p + 1;
+          } else if (end - p >= 3 && digit(p[2]) >= 10) {
+            v = static_cast<int>(digit(p[0]) * 10 + digit(p[1]));
+            q = p + 2;
+          } else {
+            // At most nine digits (as parse_count): a tenth is not read, so v
+            // cannot overflow, and sends the row to the general reader.
+            v = 0;
+            while (q < end && q - p < 9 && digit(*q) < 10) v = v * 10 + static_cast<int>(digit(*q++));
+            if (q < end && digit(*q) < 10) return nullptr;
+            if (q == p) v = -1;
+          }
+          if (v > spec.max) return nullptr;
+          r.num[spec.col] = v;
           break;
         }
         case Field::date: {
