@@ -1,6 +1,7 @@
 #include "matchday/results.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -240,9 +241,11 @@ struct FieldSpec {
 
 // One row as the fast parser reads it: names and numbers (-1: empty).
 struct FastRow {
-  std::string_view text[c_count];
+  std::string_view text[c_count]{};
   int num[c_count];
   CompactDate date{};
+
+  FastRow() { std::fill(std::begin(num), std::end(num), -1); }
 };
 
 #if defined(__SSE2__)
@@ -306,6 +309,8 @@ Layout make_layout(const CsvRecord& header, char delim) {
   // Quotes and line breaks are the general reader's; so is a file whose
   // header names a column twice (it is an error anyway).
   l.fast = !l.fields.empty() && hm.duplicated.empty() && delim != '"' && delim != '\n' && delim != '\r';
+  // fast_row reads counts of one or two digits without comparing them with the max.
+  l.fast = l.fast && std::ranges::none_of(l.fields, [](const FieldSpec& f) { return f.kind == Field::count && f.max < 99; });
   return l;
 }
 
@@ -427,25 +432,29 @@ class Loader {
       switch (spec.kind) {
         case Field::count: {
           const auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c - '0')); };
-          int v;
-          if (end - p >= 3 && digit(p[0]) >= 10) {
-            v = -1;  // empty (or not a number: the check after the field sends it on)
-          } else if (end - p >= 3 && digit(p[1]) >= 10) {
-            v = static_cast<int>(digit(p[0]));  // one digit, the usual count
-            q = p + 1;
-          } else if (end - p >= 3 && digit(p[2]) >= 10) {
-            v = static_cast<int>(digit(p[0]) * 10 + digit(p[1]));
-            q = p + 2;
-          } else {
-            // At most nine digits (as parse_count): a tenth is not read, so v
-            // cannot overflow, and sends the row to the general reader.
-            v = 0;
-            while (q < end && q - p < 9 && digit(*q) < 10) v = v * 10 + static_cast<int>(digit(*q++));
-            if (q < end && digit(*q) < 10) return nullptr;
-            if (q == p) v = -1;
+          // Empty, one digit or two, the usual counts (at most 99, within
+          // every count's max: make_layout makes sure), read without a loop.
+          const unsigned d0 = end - p >= 3 ? digit(p[0]) : 10;
+          if (end - p >= 3 && d0 >= 10) {
+            r.num[spec.col] = -1;  // empty (or not a number: the check after the field sends it on)
+            break;
           }
-          if (v > spec.max) return nullptr;
-          r.num[spec.col] = v;
+          if (end - p >= 3 && digit(p[1]) >= 10) {
+            r.num[spec.col] = static_cast<int>(d0);
+            q = p + 1;
+            break;
+          }
+          if (end - p >= 3 && digit(p[2]) >= 10) {
+            r.num[spec.col] = static_cast<int>(d0 * 10 + digit(p[1]));
+            q = p + 2;
+            break;
+          }
+          // At most nine digits (as parse_count): a tenth is not read, so v
+          // cannot overflow, and sends the row to the general reader.
+          int v = 0;
+          while (q < end && q - p < 9 && digit(*q) < 10) v = v * 10 + static_cast<int>(digit(*q++));
+          if ((q < end && digit(*q) < 10) || v > spec.max) return nullptr;
+          r.num[spec.col] = q == p ? -1 : v;
           break;
         }
         case Field::date: {
@@ -536,8 +545,10 @@ class Loader {
     FastRow& r = m_fast;
     const std::string_view home = r.text[c_home], away = r.text[c_away];
     if (home.empty() || away.empty() || home == away) return false;
+    // (A column the file lacks is never written: its count stays -1, its
+    // date none, its text empty; see the constructor.)
     const auto pair = [&](std::size_t a, std::size_t b, std::int16_t& x, std::int16_t& y) {
-      const int va = m_hm.has(a) ? r.num[a] : -1, vb = m_hm.has(b) ? r.num[b] : -1;
+      const int va = r.num[a], vb = r.num[b];
       if ((va < 0) != (vb < 0)) return false;
       x = static_cast<std::int16_t>(va);
       y = static_cast<std::int16_t>(vb);
@@ -554,15 +565,15 @@ class Loader {
     if (scored && m.home_goals == m.away_goals && !m.has_shootout() && m_rules.points.draw_needs_shootout) {
       return false;
     }
-    const auto num = [&](std::size_t col) { return m_hm.has(col) && r.num[col] > 0 ? r.num[col] : 0; };
+    const auto num = [&](std::size_t col) { return r.num[col] > 0 ? r.num[col] : 0; };
     const auto fair_play = [&](std::size_t fp, std::size_t yellow, std::size_t red) {
-      if (m_hm.has(fp) && r.num[fp] >= 0) return r.num[fp];
+      if (r.num[fp] >= 0) return r.num[fp];
       return num(yellow) * m_rules.yellow_card_points + num(red) * m_rules.red_card_points;
     };
     m.home_fair_play = fair_play(c_home_fp, c_home_yellow, c_home_red);
     m.away_fair_play = fair_play(c_away_fp, c_away_yellow, c_away_red);
     m.matchday = num(c_matchday);
-    m.date = m_hm.has(c_date) ? r.date : CompactDate{};
+    m.date = r.date;
     m.source = m_source_index;
     return true;
   }
@@ -573,9 +584,8 @@ class Loader {
     Match m;
     m.line = static_cast<std::uint32_t>(line);
     if (!fast_match(m)) return false;
-    const std::string_view group = m_hm.has(c_group) && !m_fast.text[c_group].empty()
-                                       ? m_fast.text[c_group]
-                                       : std::string_view(m_options.default_group);
+    const std::string_view group =
+        !m_fast.text[c_group].empty() ? m_fast.text[c_group] : std::string_view(m_options.default_group);
     add(m, group, m_fast.text[c_home], m_fast.text[c_away]);
     return true;
   }
