@@ -1,12 +1,12 @@
 #include "matchday/results.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <array>
 #include <bit>
 #include <cstring>
 #include <exception>
 #include <future>
+#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -239,7 +239,8 @@ struct FieldSpec {
   int max = 0;                 // Field::count: the largest value
 };
 
-// One row as the fast parser reads it: names and numbers (-1: empty).
+// One row as the fast parser reads it: names and numbers (-1: empty). A
+// column the file lacks is never written: -1, no date, no name.
 struct FastRow {
   std::string_view text[c_count]{};
   int num[c_count];
@@ -434,20 +435,22 @@ class Loader {
           const auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c - '0')); };
           // Empty, one digit or two, the usual counts (at most 99, within
           // every count's max: make_layout makes sure), read without a loop.
-          const unsigned d0 = end - p >= 3 ? digit(p[0]) : 10;
-          if (end - p >= 3 && d0 >= 10) {
-            r.num[spec.col] = -1;  // empty (or not a number: the check after the field sends it on)
-            break;
-          }
-          if (end - p >= 3 && digit(p[1]) >= 10) {
-            r.num[spec.col] = static_cast<int>(d0);
-            q = p + 1;
-            break;
-          }
-          if (end - p >= 3 && digit(p[2]) >= 10) {
-            r.num[spec.col] = static_cast<int>(d0 * 10 + digit(p[1]));
-            q = p + 2;
-            break;
+          if (end - p >= 3) {
+            const unsigned d0 = digit(p[0]), d1 = digit(p[1]);
+            if (d0 >= 10) {
+              r.num[spec.col] = -1;  // empty (or not a number: the check after the field sends it on)
+              break;
+            }
+            if (d1 >= 10) {
+              r.num[spec.col] = static_cast<int>(d0);
+              q = p + 1;
+              break;
+            }
+            if (digit(p[2]) >= 10) {
+              r.num[spec.col] = static_cast<int>(d0 * 10 + d1);
+              q = p + 2;
+              break;
+            }
           }
           // At most nine digits (as parse_count): a tenth is not read, so v
           // cannot overflow, and sends the row to the general reader.
