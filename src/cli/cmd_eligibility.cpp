@@ -64,17 +64,6 @@ std::string verdict_word(const Context& ctx, bool eligible, bool text) {
 
 std::optional<Date> parse_option_date(const std::string& s) { return parse_date(s).date; }
 
-void append_cell(std::string& out, std::string_view cell, char delimiter) {
-  // A plain loop: find_first_of would call memchr on the four specials per byte.
-  bool plain = true;
-  for (const char c : cell) plain &= c != delimiter && c != '"' && c != '\n' && c != '\r';
-  if (plain) {
-    out += cell;
-  } else {
-    out += csv_cell(cell, delimiter);
-  }
-}
-
 // One file's messages, and its roster when it was read on its own.
 struct RosterPart {
   Roster roster;
@@ -343,15 +332,15 @@ class VerdictWriter {
     out += d;
     out += team_cell;
     out += d;
-    append_cell(out, category, d);
+    append_csv_cell(out, category, d);
     out += d;
     out += role;
     out += d;
-    append_cell(out, name, d);
+    append_csv_cell(out, name, d);
     out += d;
     out += eligible ? "eligible" : "ineligible";
     out += d;
-    if (!findings.empty()) append_cell(out, reason_list(findings), d);
+    if (!findings.empty()) append_csv_cell(out, reason_list(findings), d);
     out += '\n';
   }
 
@@ -386,7 +375,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   // The cells every row of a file or a team repeats, escaped once.
   const auto escaped = [&](const std::vector<std::string>& texts) {
     std::vector<std::string> cells(texts.size());
-    for (std::size_t k = 0; k < texts.size(); ++k) append_cell(cells[k], texts[k], delimiter);
+    for (std::size_t k = 0; k < texts.size(); ++k) append_csv_cell(cells[k], texts[k], delimiter);
     return cells;
   };
   const std::vector<std::string> file_cells = escaped(roster.sources);
@@ -417,7 +406,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
     if (!first) out += delimiter;
     first = false;
-    append_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
+    append_csv_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
   }
   out += '\n';
   hand_on();
@@ -464,7 +453,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
       });
   for (const TeamVerdict& t : report.teams) {
     std::string files;
-    append_cell(files, team_files(roster, t), delimiter);
+    append_csv_cell(files, team_files(roster, t), delimiter);
     writer.row(out, files, 0, team_cells[t.team], t.category.code(), "team", "", t.eligible, t.findings);
   }
   hand_on();
