@@ -1,13 +1,10 @@
 #include "matchday/csv.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <bit>
 #include <cstdint>
 #include <cstring>
 
+#include "bytes.hpp"
 #include "matchday/text.hpp"
 
 namespace matchday {
@@ -39,30 +36,14 @@ std::uint64_t CsvReader::special_mask(std::size_t block) {
   std::uint64_t mask = 0, unclean = 0;
 #if defined(__SSE2__)
   const __m128i delim = _mm_set1_epi8(m_delim);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i cr = _mm_set1_epi8('\r');
-  const __m128i lf = _mm_set1_epi8('\n');
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
-  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   for (int k = 0; k < 4; ++k) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delim), _mm_cmpeq_epi8(v, quote)),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
-    mask |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(hit))) << (16 * k);
-    const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);  // bytes <= 0x20
-    const __m128i lead =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)), _mm_cmpeq_epi8(v, c2));
-    unclean |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(low, lead))))
-               << (16 * k);
+    mask |= std::uint64_t{stop_mask(p + 16 * k, delim)} << (16 * k);
+    unclean |= std::uint64_t{unclean_mask(p + 16 * k)} << (16 * k);
   }
 #else
   for (int k = 0; k < 64; ++k) {
-    const char c = p[k];
-    const auto u = static_cast<unsigned char>(c);
-    mask |= static_cast<std::uint64_t>(c == m_delim || c == '"' || c == '\r' || c == '\n') << k;
-    unclean |= static_cast<std::uint64_t>(u <= 0x20 || u == 0xEF || u == 0xE3 || u == 0xC2) << k;
+    mask |= std::uint64_t{is_stop(p[k], m_delim)} << k;
+    unclean |= std::uint64_t{is_unclean(p[k])} << k;
   }
 #endif
   if (left < 64) {

@@ -1,11 +1,8 @@
 #include "parse_util.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <cstring>
 
+#include "bytes.hpp"
 #include "matchday/text.hpp"
 
 namespace matchday {
@@ -44,18 +41,10 @@ bool plain_record(const CsvRecord& record) {
   if (begin == nullptr || f.back().data() + f.back().size() != begin + bytes) return false;
   const auto clean = [](const char* p) {  // 16 bytes at p
 #if defined(__SSE2__)
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i space = _mm_set1_epi8(0x20);
-    const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);  // bytes <= 0x20
-    const __m128i lead = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))),
-                     _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3)))),
-        _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
-    return _mm_movemask_epi8(_mm_or_si128(low, lead)) == 0;
+    return unclean_mask(p) == 0;
 #else
     for (int k = 0; k < 16; ++k) {
-      const auto u = static_cast<unsigned char>(p[k]);
-      if (u <= 0x20 || u == 0xEF || u == 0xE3 || u == 0xC2) return false;
+      if (is_unclean(p[k])) return false;
     }
     return true;
 #endif

@@ -8,10 +8,7 @@
 #include <future>
 #include <iterator>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "bytes.hpp"
 #include "matchday/csv.hpp"
 #include "parallel.hpp"
 #include "parse_util.hpp"
@@ -58,22 +55,6 @@ bool split_score(std::string_view s, std::string_view& a, std::string_view& b) {
   return true;
 }
 
-// a == b, inline for the short strings names are (libc's memcmp is a call
-// through the PLT, more than the compare itself for twelve bytes).
-inline bool same(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  if (n >= 8 && n <= 16) {
-    std::uint64_t a0, a1, b0, b1;
-    std::memcpy(&a0, a.data(), 8);
-    std::memcpy(&b0, b.data(), 8);
-    std::memcpy(&a1, a.data() + n - 8, 8);
-    std::memcpy(&b1, b.data() + n - 8, 8);
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-  }
-  return a == b;
-}
-
 // How often each pair of teams of one group meets: the lower triangle of a
 // square matrix, row by row, so that it grows as teams appear by appending
 // (pair (a, b) with a < b is at b * (b - 1) / 2 + a).
@@ -113,7 +94,7 @@ class TeamLookup {
         return id;
       }
       const auto id = static_cast<std::uint32_t>(slot - 1);
-      if (slot >> 32 == h && same(group.teams[id], name)) return id;
+      if (slot >> 32 == h && same_text(group.teams[id], name)) return id;
     }
   }
 
@@ -176,7 +157,7 @@ std::string_view match_status_name(MatchStatus s) {
 std::uint32_t Group::intern_team(std::string_view team_name) {
   if (teams.size() < 32) {
     for (std::uint32_t i = 0; i < teams.size(); ++i) {
-      if (same(teams[i], team_name)) return i;
+      if (same_text(teams[i], team_name)) return i;
     }
     teams.emplace_back(team_name);
     if (teams.size() == 32) {
@@ -197,7 +178,7 @@ std::int64_t Group::find_team(std::string_view team_name) const {
 }
 
 std::size_t Results::intern_group(std::string_view name) {
-  if (last_group_ < groups.size() && same(groups[last_group_].name, name)) return last_group_;
+  if (last_group_ < groups.size() && same_text(groups[last_group_].name, name)) return last_group_;
   if (groups.size() >= 16) {
     // Many groups (a league's 2,000): a hash index, so that a new group does not
     // compare its name with every group before it. Groups appended directly are
@@ -248,33 +229,6 @@ struct FastRow {
 
   FastRow() { std::fill(std::begin(num), std::end(num), -1); }
 };
-
-#if defined(__SSE2__)
-// Bit k set where byte p[k] (of 16) is the delimiter, '\n', '\r' or '"'.
-inline unsigned stop_mask(const char* p, __m128i delim) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delim), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
-  return static_cast<unsigned>(_mm_movemask_epi8(hit));
-}
-// Bit k set where byte p[k] (of 16) is not left as it is by normalize_cell:
-// a control character or space, or a lead byte it rewrites (0xEF, 0xE3, 0xC2).
-inline unsigned unclean_mask(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);
-  const __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))),
-                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3)))),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(low, lead)));
-}
-#endif
-
-inline bool is_stop(char c, char delim) { return c == delim || c == '\n' || c == '\r' || c == '"'; }
-inline bool is_unclean(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u <= 0x20 || u == 0xEF || u == 0xE3 || u == 0xC2;
-}
 
 // How the columns of one file are read, from its header.
 struct Layout {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <iterator>
 
+#include "bytes.hpp"
 #include "matchday/csv.hpp"
 #include "matchday/text.hpp"
 #include "parse_util.hpp"
@@ -102,27 +102,10 @@ DateParse fast_date(std::string_view raw) {
 // a pure function of the text.
 template <class T>
 class LastParse {
-  // text == m_text, eight bytes at a time, inline: the cells are short and
-  // compared for most rows, where a call to memcmp costs more than the compare.
-  static bool same(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    std::size_t i = 0;
-    for (; i + 8 <= a.size(); i += 8) {
-      std::uint64_t x, y;
-      std::memcpy(&x, a.data() + i, 8);
-      std::memcpy(&y, b.data() + i, 8);
-      if (x != y) return false;
-    }
-    for (; i < a.size(); ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
-
  public:
   template <class Parse>
   const T& operator()(std::string_view text, Parse parse) {
-    if (!m_valid || !same(text, m_text)) {
+    if (!m_valid || !same_text(text, m_text)) {
       m_text.assign(text);
       m_value = parse(text);
       m_valid = true;
