@@ -77,18 +77,8 @@ std::optional<Date> RowReader::date(std::size_t col) {
   // The common written form, 2025-07-30, read directly; everything else (and
   // every error) through parse_date, which gives this form the same result.
   const std::string_view r = raw(col);
-  if (r.size() == 10 && r[4] == '-' && r[7] == '-') {
-    int v[3] = {0, 0, 0};
-    const int at[3] = {0, 5, 8}, len[3] = {4, 2, 2};
-    bool digits = true;
-    for (int k = 0; k < 3; ++k) {
-      for (int d = 0; d < len[k]; ++d) {
-        const char c = r[static_cast<std::size_t>(at[k] + d)];
-        digits = digits && c >= '0' && c <= '9';
-        v[k] = v[k] * 10 + (c - '0');
-      }
-    }
-    if (digits && is_valid_date(v[0], v[1], v[2])) return Date{v[0], v[1], v[2]};
+  if (r.size() == 10) {
+    if (const std::optional<Date> d = iso_date(r.data())) return d;
   }
   const DateParse p = parse_date(r);
   if (p.date) return p.date;

@@ -30,6 +30,24 @@ namespace matchday {
   return v;
 }
 
+// The ten bytes at p as the common written form 2025-07-30: four digits,
+// '-', two, '-', two, a real date; nullopt for anything else (parse_date
+// reads this form the same way, and the rest).
+[[nodiscard]] inline std::optional<Date> iso_date(const char* p) {
+  if (p[4] != '-' || p[7] != '-') return std::nullopt;
+  int v[3] = {0, 0, 0};
+  const int at[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (int d = 0; d < len[k]; ++d) {
+      const char c = p[at[k] + d];
+      if (c < '0' || c > '9') return std::nullopt;
+      v[k] = v[k] * 10 + (c - '0');
+    }
+  }
+  if (!is_valid_date(v[0], v[1], v[2])) return std::nullopt;
+  return Date{v[0], v[1], v[2]};
+}
+
 // The diagnostic code for a date that did not parse.
 [[nodiscard]] std::string_view date_error_code(DateError e);
 

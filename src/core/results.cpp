@@ -416,7 +416,7 @@ class Loader {
         }
         case Field::date: {
           if (q < end && *q != m_delim && *q != '\n' && *q != '\r') {
-            if (end - p < 10 || p[4] != '-' || p[7] != '-') return nullptr;
+            if (end - p < 10) return nullptr;
             // Rows of a matchday share its date: the same ten bytes as the
             // last date read are that date.
             std::uint64_t head;
@@ -428,17 +428,9 @@ class Loader {
               q = p + 10;
               break;
             }
-            int v[3] = {0, 0, 0};
-            const int pos[3] = {0, 5, 8}, len[3] = {4, 2, 2};
-            for (int k = 0; k < 3; ++k) {
-              for (int d = 0; d < len[k]; ++d) {
-                const char c = p[pos[k] + d];
-                if (c < '0' || c > '9') return nullptr;
-                v[k] = v[k] * 10 + (c - '0');
-              }
-            }
-            if (!is_valid_date(v[0], v[1], v[2])) return nullptr;
-            r.date = m_date = Date{v[0], v[1], v[2]};
+            const std::optional<Date> date = iso_date(p);
+            if (!date) return nullptr;
+            r.date = m_date = *date;
             m_date_head = head;
             m_date_tail = tail;
             m_date_valid = true;
