@@ -6,7 +6,6 @@
 #include <exception>
 #include <iterator>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "in_turn.hpp"
@@ -413,11 +412,7 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
   // The rows in blocks, taken in turn by two threads when there are at least
   // twice `min_rows_per_thread` (a block written aside is appended in order).
   const std::size_t blocks = (n + block - 1) / block;
-  std::vector<std::string> aside(blocks);
-  // The buffers of blocks put in place, for later blocks: a block's output is
-  // written into memory already in use, not into new pages (a million rows).
-  std::vector<std::string> spare;
-  std::mutex spare_mutex;
+  AsideText aside(blocks);
   in_turn(
       blocks, threads > 1 && n >= 2 * std::max<std::size_t>(min_rows_per_thread, 1),
       [&](std::size_t b) {
@@ -426,30 +421,16 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
       },
       [&](std::size_t b, unsigned) {
         const std::size_t to = std::min(n, (b + 1) * block);
-        // Into a string of this thread's own, then moved into place (not
-        // into aside[b], whose neighbour the other thread may be writing).
-        std::string text;
-        {
-          const std::lock_guard lock(spare_mutex);
-          if (!spare.empty()) {
-            text = std::move(spare.back());
-            spare.pop_back();
-          }
-        }
-        text.clear();
-        text.reserve(estimate(to - b * block));
-        writer.rows(b * block, to, text);
-        aside[b] = std::move(text);
+        aside.write(b, estimate(to - b * block), [&](std::string& text) { writer.rows(b * block, to, text); });
       },
       [&](std::size_t b) {
-        if (sink) {
-          (*sink)(aside[b]);
-        } else {
-          out += aside[b];
-        }
-        const std::lock_guard lock(spare_mutex);
-        spare.push_back(std::move(aside[b]));
-        aside[b] = std::string();
+        aside.put(b, [&](const std::string& text) {
+          if (sink) {
+            (*sink)(text);
+          } else {
+            out += text;
+          }
+        });
       });
   for (const TeamVerdict& t : report.teams) {
     std::string files;

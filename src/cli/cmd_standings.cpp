@@ -325,21 +325,14 @@ std::string standings_delimited(const Standings& standings, const Context& ctx, 
   const std::size_t blocks = (n + k_block - 1) / k_block;
   const auto end_of = [&](std::size_t b) { return std::min(n, (b + 1) * k_block); };
   out.reserve(out.size() + rows_of(0, n) * 96);
-  std::vector<std::string> aside(blocks);
+  AsideText aside(blocks);
   in_turn(
       blocks, threads > 1 && blocks > 1, [&](std::size_t b) { writer.write(b * k_block, end_of(b), out); },
       [&](std::size_t b, unsigned) {
-        // Into a string of this thread's own, then moved into place (not
-        // into aside[b], whose neighbour the other thread may be writing).
-        std::string text;
-        text.reserve(rows_of(b * k_block, end_of(b)) * 96);
-        writer.write(b * k_block, end_of(b), text);
-        aside[b] = std::move(text);
+        aside.write(b, rows_of(b * k_block, end_of(b)) * 96,
+                    [&](std::string& text) { writer.write(b * k_block, end_of(b), text); });
       },
-      [&](std::size_t b) {
-        out += aside[b];
-        aside[b] = std::string();
-      });
+      [&](std::size_t b) { aside.put(b, [&](const std::string& text) { out += text; }); });
   return out;
 }
 

@@ -4,7 +4,10 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <mutex>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace matchday::cli {
@@ -59,5 +62,49 @@ void in_turn(std::size_t n, bool two, InPlace in_place, Aside aside, Put put) {
   if (failure) std::rethrow_exception(failure);
   put_ready();  // the last ones
 }
+
+// The blocks of a text made with in_turn that are written aside. A block is
+// written into a string of the writing thread's own (not into a string of a
+// shared vector: two threads appending to neighbouring strings would share a
+// cache line at every append), and that string is one a block already put in
+// place left behind when there is one, so that later blocks are written into
+// memory in use, not into new pages (a million rows: issue 3).
+class AsideText {
+ public:
+  explicit AsideText(std::size_t blocks) : m_aside(blocks) {}
+
+  // Block b, written aside: `write(text)` appends it to an empty string with
+  // `reserve` bytes of room. From either thread.
+  template <class Write>
+  void write(std::size_t b, std::size_t reserve, Write&& write) {
+    std::string text;
+    {
+      const std::lock_guard lock(m_mutex);
+      if (!m_spare.empty()) {
+        text = std::move(m_spare.back());
+        m_spare.pop_back();
+      }
+    }
+    text.clear();
+    text.reserve(reserve);
+    write(text);
+    m_aside[b] = std::move(text);
+  }
+
+  // Gives block b's text to `put` (on the thread that puts in place), then
+  // keeps its string for a later block.
+  template <class Put>
+  void put(std::size_t b, Put&& put) {
+    put(std::as_const(m_aside[b]));
+    const std::lock_guard lock(m_mutex);
+    m_spare.push_back(std::move(m_aside[b]));
+    m_aside[b] = std::string();
+  }
+
+ private:
+  std::vector<std::string> m_aside;  // per block
+  std::vector<std::string> m_spare;
+  std::mutex m_mutex;
+};
 
 }  // namespace matchday::cli
