@@ -542,99 +542,112 @@ class Loader {
   // One record, read by the general reader: every check, every report.
   void generic_row(const CsvRecord& rec) {
     if (rec.blank()) return;
-  m_row.start(rec);
-  if (rec.unterminated_quote) {
-    m_sink.add({Severity::error, std::string(m_source), rec.line, "", "", "csv_unterminated_quote", {}});
-    return;
-  }
-  const std::string_view group_name =
-      m_hm.has(c_group) && !m_row.text(c_group).empty() ? m_row.text(c_group) : std::string_view(m_options.default_group);
-  const std::string_view home = m_row.text(c_home);
-  const std::string_view away = m_row.text(c_away);
-  Match m;
-  m.source = m_source_index;
-  m.line = static_cast<std::uint32_t>(rec.line);
-  bool ok = true;
-  if (home.empty()) ok = m_row.fail(c_home, "team_missing");
-  if (away.empty()) ok = m_row.fail(c_away, "team_missing");
-  if (ok && home == away) ok = m_row.fail(c_away, "team_plays_itself");
+    m_row.start(rec);
+    if (rec.unterminated_quote) {
+      m_sink.add({Severity::error, std::string(m_source), rec.line, "", "", "csv_unterminated_quote", {}});
+      return;
+    }
+    const std::string_view group_name = m_hm.has(c_group) && !m_row.text(c_group).empty()
+                                            ? m_row.text(c_group)
+                                            : std::string_view(m_options.default_group);
+    const std::string_view home = m_row.text(c_home);
+    const std::string_view away = m_row.text(c_away);
+    Match m;
+    m.source = m_source_index;
+    m.line = static_cast<std::uint32_t>(rec.line);
+    bool ok = true;
+    if (home.empty()) ok = m_row.fail(c_home, "team_missing");
+    if (away.empty()) ok = m_row.fail(c_away, "team_missing");
+    if (ok && home == away) ok = m_row.fail(c_away, "team_plays_itself");
 
-  if (m_hm.has(c_matchday)) {
-    if (auto v = m_row.count(c_matchday, "matchday_not_count", 1000000)) m.matchday = *v; else if (!m_row.empty(c_matchday)) ok = false;
-  }
-  if (m_hm.has(c_date) && !m_row.empty(c_date)) {
-    if (auto d = m_row.date(c_date)) m.date = *d; else ok = false;
-  }
-  if (m_hm.has(c_stage) && !m_row.empty(c_stage)) {
-    const std::string_view stage = m_row.text(c_stage);
-    std::size_t k = 1;
-    while (k < m_into.stages.size() && m_into.stages[k] != stage) ++k;
-    if (k == m_into.stages.size()) m_into.stages.emplace_back(stage);
-    m.stage = static_cast<std::uint16_t>(k);
-  }
-  if (m_hm.has(c_status) && !m_row.empty(c_status)) {
-    const std::string key = fold_key(m_row.text(c_status));
-    if (key == "played" || key == "已赛" || key == "完赛" || key == "正常") {
-      m.status = MatchStatus::played;
-    } else if (key == "awarded" || key == "forfeit" || key == "判定" || key == "判负" || key == "判胜" || key == "弃权") {
-      m.status = MatchStatus::awarded;
-    } else if (key == "postponed" || key == "延期" || key == "推迟" || key == "未赛") {
-      m.status = MatchStatus::postponed;
-    } else if (key == "cancelled" || key == "canceled" || key == "取消") {
-      m.status = MatchStatus::cancelled;
+    if (m_hm.has(c_matchday)) {
+      if (auto v = m_row.count(c_matchday, "matchday_not_count", 1000000)) {
+        m.matchday = *v;
+      } else if (!m_row.empty(c_matchday)) {
+        ok = false;
+      }
+    }
+    if (m_hm.has(c_date) && !m_row.empty(c_date)) {
+      if (auto d = m_row.date(c_date)) {
+        m.date = *d;
+      } else {
+        ok = false;
+      }
+    }
+    if (m_hm.has(c_stage) && !m_row.empty(c_stage)) {
+      const std::string_view stage = m_row.text(c_stage);
+      std::size_t k = 1;
+      while (k < m_into.stages.size() && m_into.stages[k] != stage) ++k;
+      if (k == m_into.stages.size()) m_into.stages.emplace_back(stage);
+      m.stage = static_cast<std::uint16_t>(k);
+    }
+    if (m_hm.has(c_status) && !m_row.empty(c_status)) {
+      const std::string key = fold_key(m_row.text(c_status));
+      if (key == "played" || key == "已赛" || key == "完赛" || key == "正常") {
+        m.status = MatchStatus::played;
+      } else if (key == "awarded" || key == "forfeit" || key == "判定" || key == "判负" || key == "判胜" ||
+                 key == "弃权") {
+        m.status = MatchStatus::awarded;
+      } else if (key == "postponed" || key == "延期" || key == "推迟" || key == "未赛") {
+        m.status = MatchStatus::postponed;
+      } else if (key == "cancelled" || key == "canceled" || key == "取消") {
+        m.status = MatchStatus::cancelled;
+      } else {
+        ok = m_row.fail(c_status, "bad_status");
+      }
+    }
+
+    // Scores, then the shootout: two columns each, or one `2:1` column.
+    std::size_t hg_col = c_home_goals, hp_col = c_home_pens;
+    if (!read_pair(m_split_scores, c_home_goals, c_away_goals, c_score, "one_score_missing", m.home_goals,
+                   m.away_goals, hg_col)) {
+      ok = false;
+    }
+    if (!read_pair(m_hm.has(c_home_pens) || m_hm.has(c_away_pens), c_home_pens, c_away_pens, c_pens,
+                   "one_pens_missing", m.home_pens, m.away_pens, hp_col)) {
+      ok = false;
+    }
+
+    if (ok) {
+      const bool scored = m.has_score();
+      const bool unplayed_status = m.status == MatchStatus::postponed || m.status == MatchStatus::cancelled;
+      if (m.has_shootout() && !scored) {
+        ok = m_row.fail(hp_col, "pens_without_score");
+      } else if (m.has_shootout() && m.home_goals != m.away_goals) {
+        ok = m_row.fail(hp_col, "pens_not_drawn",
+                        {std::to_string(m.home_goals), std::to_string(m.away_goals)});
+      } else if (m.has_shootout() && m.home_pens == m.away_pens) {
+        ok = m_row.fail(hp_col, "pens_level", {std::to_string(m.home_pens), std::to_string(m.away_pens)});
+      } else if (scored && unplayed_status) {
+        ok = m_row.fail(c_status, "unplayed_has_score");
+      } else if (!scored && m.status == MatchStatus::awarded) {
+        ok = m_row.fail(c_status, "awarded_no_score");
+      } else if (scored && m.home_goals == m.away_goals && !m.has_shootout() &&
+                 m_rules.points.draw_needs_shootout && m.status == MatchStatus::played && m.stage == 0) {
+        ok = m_row.fail(hg_col, "draw_needs_shootout",
+                        {std::to_string(m.home_goals), std::string(m_row.header(c_home_pens, "home_pens"))});
+      }
+    }
+
+    // Fair play: the match's disciplinary points, or cards weighted by the rules.
+    const auto cards = [&](std::size_t col) -> int {
+      if (!m_hm.has(col) || m_row.empty(col)) return 0;
+      if (auto v = m_row.count(col, "cards_not_count", 99)) return *v;
+      ok = false;
+      return 0;
+    };
+    if (m_hm.has(c_home_fp) && !m_row.empty(c_home_fp)) {
+      m.home_fair_play = cards(c_home_fp);
     } else {
-      ok = m_row.fail(c_status, "bad_status");
+      m.home_fair_play =
+          cards(c_home_yellow) * m_rules.yellow_card_points + cards(c_home_red) * m_rules.red_card_points;
     }
-  }
-
-  // Scores, then the shootout: two columns each, or one `2:1` column.
-  std::size_t hg_col = c_home_goals, hp_col = c_home_pens;
-  if (!read_pair(m_split_scores, c_home_goals, c_away_goals, c_score, "one_score_missing", m.home_goals,
-                 m.away_goals, hg_col)) {
-    ok = false;
-  }
-  if (!read_pair(m_hm.has(c_home_pens) || m_hm.has(c_away_pens), c_home_pens, c_away_pens, c_pens,
-                 "one_pens_missing", m.home_pens, m.away_pens, hp_col)) {
-    ok = false;
-  }
-
-  if (ok) {
-    const bool scored = m.has_score();
-    const bool unplayed_status = m.status == MatchStatus::postponed || m.status == MatchStatus::cancelled;
-    if (m.has_shootout() && !scored) {
-      ok = m_row.fail(hp_col, "pens_without_score");
-    } else if (m.has_shootout() && m.home_goals != m.away_goals) {
-      ok = m_row.fail(hp_col, "pens_not_drawn", {std::to_string(m.home_goals), std::to_string(m.away_goals)});
-    } else if (m.has_shootout() && m.home_pens == m.away_pens) {
-      ok = m_row.fail(hp_col, "pens_level", {std::to_string(m.home_pens), std::to_string(m.away_pens)});
-    } else if (scored && unplayed_status) {
-      ok = m_row.fail(c_status, "unplayed_has_score");
-    } else if (!scored && m.status == MatchStatus::awarded) {
-      ok = m_row.fail(c_status, "awarded_no_score");
-    } else if (scored && m.home_goals == m.away_goals && !m.has_shootout() &&
-               m_rules.points.draw_needs_shootout && m.status == MatchStatus::played && m.stage == 0) {
-      ok = m_row.fail(hg_col, "draw_needs_shootout",
-                    {std::to_string(m.home_goals), std::string(m_row.header(c_home_pens, "home_pens"))});
+    if (m_hm.has(c_away_fp) && !m_row.empty(c_away_fp)) {
+      m.away_fair_play = cards(c_away_fp);
+    } else {
+      m.away_fair_play =
+          cards(c_away_yellow) * m_rules.yellow_card_points + cards(c_away_red) * m_rules.red_card_points;
     }
-  }
-
-  // Fair play: the match's disciplinary points, or cards weighted by the m_rules.
-  const auto cards = [&](std::size_t col) -> int {
-    if (!m_hm.has(col) || m_row.empty(col)) return 0;
-    if (auto v = m_row.count(col, "cards_not_count", 99)) return *v;
-    ok = false;
-    return 0;
-  };
-  if (m_hm.has(c_home_fp) && !m_row.empty(c_home_fp)) {
-    m.home_fair_play = cards(c_home_fp);
-  } else {
-    m.home_fair_play = cards(c_home_yellow) * m_rules.yellow_card_points + cards(c_home_red) * m_rules.red_card_points;
-  }
-  if (m_hm.has(c_away_fp) && !m_row.empty(c_away_fp)) {
-    m.away_fair_play = cards(c_away_fp);
-  } else {
-    m.away_fair_play = cards(c_away_yellow) * m_rules.yellow_card_points + cards(c_away_red) * m_rules.red_card_points;
-  }
     if (!ok) return;
     add(m, group_name, home, away);
   }
