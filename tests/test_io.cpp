@@ -19,35 +19,12 @@
 #include <string>
 
 #include "io.hpp"
+#include "test_util.hpp"
 
 using namespace matchday::cli;
+using matchday::test::TempDir;
 
 namespace {
-
-// A fresh directory, removed with its files at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string t = "/tmp/matchday-test-io.XXXXXX";
-    REQUIRE(mkdtemp(t.data()) != nullptr);
-    path = t;
-  }
-  ~TempDir() {
-    for (const std::string& f : files()) ::unlink((path + "/" + f).c_str());
-    ::rmdir(path.c_str());
-  }
-  std::set<std::string> files() const {
-    std::set<std::string> out;
-    if (DIR* d = ::opendir(path.c_str())) {
-      while (const dirent* e = ::readdir(d)) {
-        const std::string name = e->d_name;
-        if (name != "." && name != "..") out.insert(name);
-      }
-      ::closedir(d);
-    }
-    return out;
-  }
-};
 
 void write_plain(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;

@@ -642,9 +642,8 @@ GenRoster generate_roster(Rng& rng, std::vector<std::string>& ids_seen) {
 }  // namespace
 
 TEST_CASE("eligibility: every roster row appears exactly once in the output") {
-  char dir_template[] = "/tmp/matchday-properties.XXXXXX";
-  REQUIRE(mkdtemp(dir_template) != nullptr);
-  const std::string dir = dir_template;
+  const test::TempDir temp;
+  const std::string& dir = temp.path;
   Rng rng(0xE11E);
   int cases = 0;
   std::size_t rows_checked = 0;
@@ -698,7 +697,6 @@ TEST_CASE("eligibility: every roster row appears exactly once in the output") {
     for (const std::string& f : files) ::unlink(f.c_str());
     if (!same) break;
   }
-  ::rmdir(dir.c_str());
   MESSAGE("checked " << cases << " sets of roster files, " << rows_checked << " rows");
   CHECK(rows_checked > 3000);
 }
@@ -813,9 +811,8 @@ std::string dump(const EligibilityReport& rep, bool messages = true) {
 }  // namespace
 
 TEST_CASE("eligibility: threads, a CSV written in blocks and files read on two threads change nothing") {
-  char dir_template[] = "/tmp/matchday-parts.XXXXXX";
-  REQUIRE(mkdtemp(dir_template) != nullptr);
-  const std::string dir = dir_template;
+  const test::TempDir temp;
+  const std::string& dir = temp.path;
   const Rules rules = *preset(k_default_preset);
   Rng rng(0x9A27);
   int parted = 0;
@@ -913,7 +910,6 @@ TEST_CASE("eligibility: threads, a CSV written in blocks and files read on two t
     }
     for (const std::string& f : files) ::unlink(f.c_str());
   }
-  ::rmdir(dir.c_str());
   CHECK(parted > 300);
 }
 

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <dirent.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -48,6 +51,29 @@ std::string read_file(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+TempDir::TempDir() {
+  std::string t = "/tmp/matchday-test.XXXXXX";
+  REQUIRE(mkdtemp(t.data()) != nullptr);
+  path = t;
+}
+
+TempDir::~TempDir() {
+  for (const std::string& f : files()) ::unlink((path + "/" + f).c_str());
+  ::rmdir(path.c_str());
+}
+
+std::set<std::string> TempDir::files() const {
+  std::set<std::string> out;
+  if (DIR* d = ::opendir(path.c_str())) {
+    while (const dirent* e = ::readdir(d)) {
+      const std::string name = e->d_name;
+      if (name != "." && name != "..") out.insert(name);
+    }
+    ::closedir(d);
+  }
+  return out;
 }
 
 }  // namespace matchday::test

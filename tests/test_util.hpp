@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,17 @@ std::vector<std::string> result_errors(std::string_view csv, const Rules& rules 
 
 // Team names of group `g` of `s`, in rank order.
 std::vector<std::string> order_of(const Standings& s, std::size_t g = 0);
+
+// A fresh directory under /tmp, removed with its files at the end of the test.
+struct TempDir {
+  std::string path;
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  // The names of the files in it.
+  [[nodiscard]] std::set<std::string> files() const;
+};
 
 // The contents of a file under the source tree (tests/data/...).
 std::string read_source_file(const std::string& relative);

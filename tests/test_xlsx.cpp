@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "test_util.hpp"
 #include "xlsx.hpp"
 
 using namespace matchday::cli;
@@ -68,9 +69,8 @@ TEST_CASE("column widths fit Chinese names by display width") {
 }
 
 TEST_CASE("write_xlsx writes a zip file, and reports a path it cannot write") {
-  char dir_template[] = "/tmp/matchday_xlsx_XXXXXX";
-  REQUIRE(mkdtemp(dir_template) != nullptr);
-  const std::string dir = dir_template;
+  const matchday::test::TempDir temp;
+  const std::string& dir = temp.path;
   Sheet s;
   s.title = "A组";
   s.columns = {Column{.key = "team", .label = "球队"}, Column{.key = "points", .label = "积分", .numeric = true}};
@@ -84,7 +84,6 @@ TEST_CASE("write_xlsx writes a zip file, and reports a path it cannot write") {
   std::remove((dir + "/out.xlsx").c_str());
   CHECK_FALSE(write_xlsx({s}, dir + "/no/such/dir/out.xlsx", error));
   CHECK_FALSE(error.empty());
-  rmdir(dir.c_str());
 }
 
 TEST_SUITE_END();
