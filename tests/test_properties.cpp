@@ -101,12 +101,17 @@ const std::vector<std::string> k_team_pool = {
 
 bool counts(const GenMatch& m) { return m.hg >= 0 && m.status != "postponed" && m.status != "cancelled"; }
 
-GenGroup generate(Rng& rng, const Rules& rules, int max_goals, int unplayed_percent) {
+// A group of 3 to 8 teams from k_team_pool, or of `teams` teams named 队1, 队2, …
+GenGroup generate(Rng& rng, const Rules& rules, int max_goals, int unplayed_percent, int teams = 0) {
   GenGroup g;
   g.name = rng.chance(50) ? "A" : "甲组";
   std::vector<std::string> pool = k_team_pool;
+  if (teams > 0) {
+    pool.clear();
+    for (int i = 1; i <= teams; ++i) pool.push_back("队" + std::to_string(i));
+  }
   rng.shuffle(pool);
-  pool.resize(static_cast<std::size_t>(rng.uniform(3, 8)));
+  if (teams == 0) pool.resize(static_cast<std::size_t>(rng.uniform(3, 8)));
   g.teams = pool;
   g.chinese_header = rng.chance(30);
   g.cards = rng.chance(40);
@@ -705,6 +710,25 @@ TEST_CASE("eligibility: every roster row appears exactly once in the output") {
 // the CSV/TSV written straight from the tables is byte for byte what the
 // general renderer makes of the sheets (names with commas and quotes, notes,
 // status marks, adjustments with reasons, both languages).
+TEST_CASE("standings properties on large groups: head-to-head by pairs of teams or over every match") {
+  // Up to 64 teams the mini-tables read the matches of each pair of the tied
+  // teams (an index built once a group); above, every match of the group.
+  // Both against the reference, on groups of sizes either side of the line.
+  std::size_t ties = 0;
+  for (int n = 0; n < 24; ++n) {
+    Rng rng(0x1A26E000ULL + static_cast<std::uint64_t>(n));
+    const Rules rules = n % 3 == 0 ? random_rules(rng) : *preset(preset_names()[static_cast<std::size_t>(n) % 4]);
+    const GenGroup g = generate(rng, rules, 1, n % 2 == 0 ? 0 : 20, rng.uniform(60, 70));
+    INFO("rules " << rules.name << ", " << g.teams.size() << " teams, group #" << n);
+    const Standings s = compute_standings(parse(g, rules), rules, {});
+    REQUIRE(s.groups.size() == 1);
+    const std::vector<Bucket> want = RefRanker{g, rules, {}, {}, {}, {}}.run();
+    CHECK_MESSAGE(buckets_of(s.groups[0]) == want, "engine:    " << show(buckets_of(s.groups[0])) << "\nreference: " << show(want));
+    for (const TieStep& step : s.groups[0].steps) ties += is_h2h(step.criterion);
+  }
+  CHECK(ties > 100);  // head-to-head split many ties
+}
+
 TEST_CASE("standings of many groups: threads and the direct CSV writer change nothing") {
   Rng rng(0x5EED7777ULL);
   for (int family = 0; family < 4; ++family) {

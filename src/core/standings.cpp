@@ -73,6 +73,7 @@ class Ranker {
     m_total.assign(n, 0);
     const Match* const first = group.matches.data();
     const std::size_t count = group.matches.size();
+    m_counted.reserve(count);
     for (std::size_t k = 0; k < count; ++k) {
       // The matches were written long ago (a league's 33 MB): asked for a
       // few cache lines ahead, so that the misses overlap.
@@ -83,6 +84,7 @@ class Ranker {
         continue;
       }
       add_match(m_overall[m.home], m_overall[m.away], m, rules.points);
+      m_counted.push_back(static_cast<std::uint32_t>(k));
     }
     for (std::size_t t = 0; t < n; ++t) {
       m_total[t] = m_overall[t].points + (t < adjustment.size() ? adjustment[t] : 0);
@@ -128,22 +130,50 @@ class Ranker {
  private:
   // The mini-table of `set`: records over the matches among its teams only.
   void build_mini(std::span<const std::uint32_t> set) {
-    for (std::uint32_t t : set) {
-      m_in_set[t] = 1;
-      m_mini[t] = {};
-    }
+    for (std::uint32_t t : set) m_mini[t] = {};
     m_mini_matches = 0;
     m_mini_awarded = 0;
-    for (const Match& match : m_group.matches) {
-      const Match* m = &match;
-      if (!counts(*m, m_through)) continue;
-      if (m_in_set[m->home] && m_in_set[m->away]) {
-        add_match(m_mini[m->home], m_mini[m->away], *m, m_rules.points);
-        ++m_mini_matches;
-        m_mini_awarded += m->status == MatchStatus::awarded;
+    const auto add = [&](const Match& m) {
+      add_match(m_mini[m.home], m_mini[m.away], m, m_rules.points);
+      ++m_mini_matches;
+      m_mini_awarded += m.status == MatchStatus::awarded;
+    };
+    const std::size_t n = m_group.teams.size();
+    if (n > k_pair_index_teams) {
+      for (std::uint32_t t : set) m_in_set[t] = 1;
+      for (const Match& m : m_group.matches) {
+        if (counts(m, m_through) && m_in_set[m.home] && m_in_set[m.away]) add(m);
+      }
+      for (std::uint32_t t : set) m_in_set[t] = 0;
+      return;
+    }
+    // The matches of each pair of the set's teams: a tie of k teams reads
+    // k(k-1)/2 pairs, not every match of the group (a league's group has
+    // a hundred ties to split).
+    if (m_pair_first.empty()) index_pairs();
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      for (std::size_t j = i + 1; j < set.size(); ++j) {
+        const std::size_t key = std::min(set[i], set[j]) * n + std::max(set[i], set[j]);
+        for (std::uint32_t k = m_pair_first[key]; k < m_pair_first[key + 1]; ++k) add(m_group.matches[m_by_pair[k]]);
       }
     }
-    for (std::uint32_t t : set) m_in_set[t] = 0;
+  }
+
+  // m_by_pair: the matches that count, ordered by pair of teams (lower id,
+  // higher id); those of pair key lo * n + hi are [m_pair_first[key],
+  // m_pair_first[key + 1]).
+  void index_pairs() {
+    const std::size_t n = m_group.teams.size();
+    const auto key = [&](std::uint32_t k) {
+      const Match& m = m_group.matches[k];
+      return std::min(m.home, m.away) * n + std::max(m.home, m.away);
+    };
+    m_pair_first.assign(n * n + 1, 0);
+    for (std::uint32_t k : m_counted) ++m_pair_first[key(k) + 1];
+    for (std::size_t i = 1; i < m_pair_first.size(); ++i) m_pair_first[i] += m_pair_first[i - 1];
+    std::vector<std::uint32_t> at(m_pair_first.begin(), m_pair_first.end() - 1);
+    m_by_pair.resize(m_counted.size());
+    for (std::uint32_t k : m_counted) m_by_pair[at[key(k)]++] = k;
   }
 
   // Higher is better for every criterion.
@@ -305,6 +335,12 @@ class Ranker {
   std::vector<int> m_total;
   std::vector<TeamRecord> m_mini;
   std::vector<char> m_in_set;
+  // Mini-tables read matches by pair of teams up to this many teams (n * n
+  // counters); a larger group's are summed over every match.
+  static constexpr std::size_t k_pair_index_teams = 64;
+  std::vector<std::uint32_t> m_counted;     // indices of the matches that count
+  std::vector<std::uint32_t> m_pair_first;  // per pair key, and one past the last
+  std::vector<std::uint32_t> m_by_pair;     // m_counted, by pair
   int m_remaining = 0;
   int m_mini_matches = 0;
   int m_mini_awarded = 0;
