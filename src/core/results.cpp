@@ -79,6 +79,12 @@ class MeetingCounter {
 // assigns the id (in order of first appearance) and keeps its own index.
 class TeamLookup {
  public:
+  // With `check_new`, a name not seen before in its group is checked for
+  // UTF-8 (a name seen before is the same bytes as one checked then):
+  // not_utf8() tells whether one was not.
+  explicit TeamLookup(bool check_new = false) : m_check_new(check_new) {}
+  [[nodiscard]] bool not_utf8() const { return m_not_utf8; }
+
   std::uint32_t intern(Group& group, std::size_t group_index, std::string_view name) {
     if (group_index >= m_tables.size()) m_tables.resize(group_index + 1);
     Table& t = m_tables[group_index];
@@ -88,6 +94,7 @@ class TeamLookup {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const std::uint64_t slot = t.slots[i];
       if (slot == 0) {
+        if (m_check_new && !is_valid_utf8(name)) m_not_utf8 = true;
         const std::uint32_t id = group.intern_team(name);
         t.slots[i] = std::uint64_t{h} << 32 | (id + 1ULL);
         ++t.used;
@@ -138,6 +145,8 @@ class TeamLookup {
   }
 
   std::vector<Table> m_tables;
+  bool m_check_new = false;
+  bool m_not_utf8 = false;
 };
 
 }  // namespace
@@ -286,14 +295,13 @@ class Loader {
          DiagnosticSink& sink, bool part)
       : m_layout(layout), m_hm(layout.hm), m_split_scores(layout.split_scores), m_text(text), m_delim(delim),
         m_source(source), m_source_index(source_index), m_rules(rules), m_options(options), m_into(into),
-        m_sink(sink), m_part(part), m_reader(text, delim), m_row(source, layout.hm, sink),
-        m_meetings(into.groups.size()) {}
+        m_sink(sink), m_part(part), m_check_utf8(part && options.check_utf8), m_reader(text, delim),
+        m_row(source, layout.hm, sink), m_meetings(into.groups.size()), m_teams(m_check_utf8) {}
 
   // Reads the records in [begin, end) of the text, the first at line `line`
   // (begin is the start of a record, end the end of one or of the text).
   // Returns the line after the last record.
   std::size_t run(std::size_t begin, std::size_t end, std::size_t line) {
-    m_checked = begin;
     // options.consumed every 4 MB, up to the start of the record at hand.
     constexpr std::size_t k_consumed_step = std::size_t{4} << 20;
     std::size_t consumed = begin;
@@ -308,9 +316,9 @@ class Loader {
       if (fast) {
         const char* next = fast_row(base + at, base + end);
         if (next && add_fast(line)) {
+          if (m_not_utf8) break;
           ++line;
           at = static_cast<std::size_t>(next - base);
-          if (at > m_checked && !check_utf8(at, end)) break;
           continue;
         }
       }
@@ -322,44 +330,28 @@ class Loader {
         m_quoted = true;
         break;
       }
+      if (m_check_utf8 && !is_valid_utf8(m_text.substr(at, m_reader.position() - at))) {
+        m_not_utf8 = true;
+        break;
+      }
       generic_row(m_rec);
       at = m_reader.position();
       line = m_reader.line();
-      if (at > m_checked && !check_utf8(at, end)) break;
     }
-    if (m_part && !m_not_utf8) check_utf8(end, end);
     return line;
   }
 
   // A part: run() stopped at a quote character.
   [[nodiscard]] bool quoted() const { return m_quoted; }
   // A part of text to check (ResultsOptions::check_utf8): run() stopped at
-  // bytes that are not UTF-8.
+  // bytes that are not UTF-8. Every byte of a part is checked, once, as it
+  // is read, and mostly for free: a general row's record, a fast row's
+  // fields that may hold other than ASCII (fast_row reads digits, dates,
+  // delimiters and line breaks as ASCII), and of its names only those new
+  // to their group (a name seen before is the same bytes as one checked).
   [[nodiscard]] bool not_utf8() const { return m_not_utf8; }
   // A part: the meeting warnings, counted within the part only.
   std::vector<MeetingWarning>& meeting_warnings() { return m_meeting_warnings; }
-
-  // A part of text to check: checks it for UTF-8 up to `to` at least, a
-  // block ahead of the rows (so that a block is read from memory once, by
-  // the check, and the rows find it in the cache). Always true otherwise.
-  bool check_utf8(std::size_t to, std::size_t end) {
-    if (!m_part || !m_options.check_utf8) {
-      m_checked = end;
-      return true;
-    }
-    constexpr std::size_t k_block = std::size_t{64} << 10;
-    while (m_checked < to) {
-      std::size_t stop = std::min(end, m_checked + k_block);
-      // Not inside a character: back to its first byte (at most three back).
-      for (int k = 0; k < 3 && stop < end && (static_cast<unsigned char>(m_text[stop]) & 0xC0) == 0x80; ++k) --stop;
-      if (!is_valid_utf8(m_text.substr(m_checked, stop - m_checked))) {
-        m_not_utf8 = true;
-        return false;
-      }
-      m_checked = stop;
-    }
-    return true;
-  }
 
   // Gives back what growing left unused, where it is much (groups
   // interleaved row by row grow together): the matches are most of the
@@ -471,6 +463,8 @@ class Loader {
             r.text[spec.col] = std::string_view(p, static_cast<std::size_t>(q - p));
           } else if (spec.kind == Field::empty_only && q != p) {
             return nullptr;
+          } else if (m_check_utf8 && !is_valid_utf8(std::string_view(p, static_cast<std::size_t>(q - p)))) {
+            return nullptr;  // (the general reader finds it so too, and says so)
           }
           break;
         }
@@ -533,9 +527,9 @@ class Loader {
     Match m;
     m.line = static_cast<std::uint32_t>(line);
     if (!fast_match(m)) return false;
-    const std::string_view group =
-        !m_fast.text[c_group].empty() ? m_fast.text[c_group] : std::string_view(m_options.default_group);
-    add(m, group, m_fast.text[c_home], m_fast.text[c_away]);
+    const bool named = !m_fast.text[c_group].empty();
+    add(m, named ? m_fast.text[c_group] : std::string_view(m_options.default_group), m_fast.text[c_home],
+        m_fast.text[c_away], named);
     return true;
   }
 
@@ -686,10 +680,16 @@ class Loader {
   }
 
   // Adds a checked match of teams `home` and `away` to group `group_name`.
-  void add(Match& m, std::string_view group_name, std::string_view home, std::string_view away) {
+  // `check_names`: the names are from a fast row, and those new to the part
+  // are checked for UTF-8 (see not_utf8()).
+  void add(Match& m, std::string_view group_name, std::string_view home, std::string_view away,
+           bool check_names = false) {
     const std::size_t groups_before = m_into.groups.size();
     const std::size_t gi = m_into.intern_group(group_name);
     Group& g = m_into.groups[gi];
+    if (check_names && m_check_utf8 && m_into.groups.size() > groups_before && !is_valid_utf8(group_name)) {
+      m_not_utf8 = true;
+    }
     if (m_into.groups.size() > groups_before && m_previous_group < groups_before) {
       // A new group: most files give the groups one after another, all of a
       // size, so room for as many matches as the group before saves growing
@@ -700,6 +700,7 @@ class Loader {
     if (!m_hm.has(c_group)) g.named_after_file = true;
     m.home = m_teams.intern(g, gi, home);
     m.away = m_teams.intern(g, gi, away);
+    m_not_utf8 = m_not_utf8 || m_teams.not_utf8();
     if (m.status != MatchStatus::cancelled && m.stage == 0) {
       if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
       if (m_meetings[gi].count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
@@ -727,8 +728,8 @@ class Loader {
   DiagnosticSink& m_sink;
   bool m_part;  // reading one part of a file (read_in_parts)
   bool m_quoted = false;
+  bool m_check_utf8;  // a part of text to check for UTF-8 (see not_utf8())
   bool m_not_utf8 = false;
-  std::size_t m_checked = 0;  // text before it is known to be UTF-8 (or need not be checked)
   CsvReader m_reader;
   CsvRecord m_rec;
   RowReader m_row;
@@ -772,7 +773,11 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
   const std::size_t bytes = text.size() - body;
   const std::size_t per = std::max<std::size_t>(options.min_bytes_per_thread, 1);
   const std::size_t count = std::min<std::size_t>(options.threads, bytes / per);
-  if (count < 2 || layout.hm.has(c_stage)) return InParts::not_read;
+  // (A delimiter that is not ASCII would be a byte of a character: the parts'
+  // check for UTF-8, which takes delimiters as ASCII, would not hold.)
+  if (count < 2 || layout.hm.has(c_stage) || (static_cast<unsigned char>(delim) & 0x80) != 0) {
+    return InParts::not_read;
+  }
 
   // Parts of about equal size, each ending at a line break.
   std::vector<Part> parts(count);
