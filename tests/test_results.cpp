@@ -247,6 +247,47 @@ TEST_CASE("parse_results: the fast row parser and reading in parts change nothin
   CHECK(parted > 300);
 }
 
+TEST_CASE("parse_results: names that differ in one byte, anywhere, are different teams") {
+  // The team lookup holds a name of up to 24 bytes in three words and
+  // compares longer ones in full: every length either side of 8, 16 and 24,
+  // every position of the differing byte.
+  std::string text = "group,home,away,home_goals,away_goals\n";
+  std::vector<std::vector<std::string>> want;
+  for (std::size_t n = 1; n <= 40; ++n) {
+    const std::string base(n, 'a');
+    std::vector<std::string> teams{base};
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string other = base;
+      other[k] = 'b';
+      teams.push_back(other);
+      text += "L" + std::to_string(n) + "," + base + "," + other + ",1,0\n";
+      text += "L" + std::to_string(n) + "," + other + "," + base + ",2,0\n";  // seen before: the same id
+    }
+    want.push_back(teams);
+  }
+  Rules rules = *preset("uefa-euro");
+  rules.max_meetings = 2;
+  for (unsigned threads : {1U, 2U}) {
+    ResultsOptions o;
+    o.threads = threads;
+    o.min_bytes_per_thread = 64;
+    o.check_utf8 = true;
+    Results r;
+    std::vector<Diagnostic> diags;
+    REQUIRE(parse_results(text, "r.csv", rules, o, r, diags));
+    CHECK(diags.empty());
+    REQUIRE(r.groups.size() == want.size());
+    for (std::size_t g = 0; g < want.size(); ++g) {
+      CAPTURE(g);
+      CHECK(r.groups[g].teams == want[g]);
+      for (std::size_t k = 0; k < r.groups[g].matches.size(); ++k) {
+        const Match& m = r.groups[g].matches[k];
+        CHECK((k % 2 == 0 ? m.away : m.home) == k / 2 + 1);
+      }
+    }
+  }
+}
+
 TEST_CASE("parse_results: a second file adds to the groups of the first, in parts too") {
   const std::string a = "小组,主队,客队,主队进球,客队进球\nA,甲,乙,1,0\nB,丙,丁,2,0\nA,乙,戊,0,3\n";
   const std::string b = "小组,主队,客队,主队进球,客队进球\nB,丁,己,1,0\nA,戊,甲,1,2\nC,庚,辛,1,0\nA,庚,甲,4,0\n";

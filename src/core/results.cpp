@@ -75,8 +75,11 @@ class MeetingCounter {
 // Team ids by group and name, for parse_results: one hash and usually one
 // comparison a lookup, where Group::intern_team compares the name with each of
 // the group's teams in turn. One small table per group, so that the group a
-// file is at stays in cache. New names still go through intern_team, which
-// assigns the id (in order of first appearance) and keeps its own index.
+// file is at stays in cache. A slot holds a name of up to 24 bytes whole (in
+// three words: a Chinese name of up to eight characters), so that a lookup
+// compares it without going to the group's strings. New names still go
+// through intern_team, which assigns the id (in order of first appearance)
+// and keeps its own index.
 class TeamLookup {
  public:
   // With `check_new`, a name not seen before in its group is checked for
@@ -89,57 +92,68 @@ class TeamLookup {
     if (group_index >= m_tables.size()) m_tables.resize(group_index + 1);
     Table& t = m_tables[group_index];
     if ((t.used + 1) * 2 > t.slots.size()) grow(t);
-    const std::uint32_t h = hash(name);
+    const Key key(name);
     const std::size_t mask = t.slots.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const std::uint64_t slot = t.slots[i];
-      if (slot == 0) {
+    for (std::size_t i = key.hash() & mask;; i = (i + 1) & mask) {
+      Slot& slot = t.slots[i];
+      if (slot.id == 0) {
         if (m_check_new && !is_valid_utf8(name)) m_not_utf8 = true;
         const std::uint32_t id = group.intern_team(name);
-        t.slots[i] = std::uint64_t{h} << 32 | (id + 1ULL);
+        slot = {key, id + 1};
         ++t.used;
         return id;
       }
-      const auto id = static_cast<std::uint32_t>(slot - 1);
-      if (slot >> 32 == h && same_text(group.teams[id], name)) return id;
+      const bool same = static_cast<const Key&>(slot) == key &&
+                        (name.size() <= Key::k_whole || same_text(group.teams[slot.id - 1], name));
+      if (same) return slot.id - 1;
     }
   }
 
  private:
-  // A slot: the name's hash in the high half, its id + 1 in the low; 0 is free.
+  // A name's length and three of its words: the bytes at 0, 8 (or n - 16)
+  // and n - 8, which cover it for n <= 24; a shorter one padded with zeros.
+  struct Key {
+    static constexpr std::size_t k_whole = 24;
+    std::uint64_t w[3] = {0, 0, 0};
+    std::uint32_t size = 0;
+
+    Key() = default;
+    explicit Key(std::string_view s) : size(static_cast<std::uint32_t>(s.size())) {
+      const std::size_t n = s.size();
+      if (n >= 8) {
+        std::memcpy(&w[0], s.data(), 8);
+        std::memcpy(&w[1], s.data() + (n >= 16 ? 8 : n - 8), 8);
+        std::memcpy(&w[2], s.data() + n - 8, 8);
+      } else {
+        std::memcpy(&w[0], s.data(), n);
+      }
+    }
+    bool operator==(const Key&) const = default;
+    [[nodiscard]] std::uint32_t hash() const {
+      constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+      std::uint64_t h = (w[0] ^ size) * k;
+      h = (h ^ (h >> 29) ^ w[1]) * k;
+      h = (h ^ (h >> 29) ^ w[2]) * k;
+      return static_cast<std::uint32_t>(h >> 32);
+    }
+  };
+  struct Slot : Key {
+    std::uint32_t id = 0;  // the team's id + 1; 0: free
+  };
+  static_assert(sizeof(Slot) == 32);  // (id in the key's padding)
   struct Table {
-    std::vector<std::uint64_t> slots;
+    std::vector<Slot> slots;
     std::size_t used = 0;
   };
 
-  // Eight bytes at a time, multiply and shift (names are a few Chinese
-  // characters: two words for four of them).
-  static std::uint32_t hash(std::string_view s) {
-    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
-    const std::size_t n = s.size();
-    std::uint64_t h = (n + 1) * k, w = 0;
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-      }
-      std::memcpy(&w, s.data() + n - 8, 8);  // the last eight bytes, overlapping
-    } else {
-      std::memcpy(&w, s.data(), n);
-    }
-    h = (h ^ w) * k;
-    return static_cast<std::uint32_t>(h ^ (h >> 32));
-  }
-
   static void grow(Table& t) {
-    std::vector<std::uint64_t> old(std::max<std::size_t>(32, t.slots.size() * 2));
+    std::vector<Slot> old(std::max<std::size_t>(32, t.slots.size() * 2));
     old.swap(t.slots);
     const std::size_t mask = t.slots.size() - 1;
-    for (const std::uint64_t slot : old) {
-      if (slot == 0) continue;
-      std::size_t i = (slot >> 32) & mask;
-      while (t.slots[i] != 0) i = (i + 1) & mask;
+    for (const Slot& slot : old) {
+      if (slot.id == 0) continue;
+      std::size_t i = slot.hash() & mask;
+      while (t.slots[i].id != 0) i = (i + 1) & mask;
       t.slots[i] = slot;
     }
   }
