@@ -18,41 +18,75 @@ bool counts(const Match& m, std::optional<int> through) {
   return !through || m.matchday <= *through;
 }
 
-// Adds one match to both teams' records (SPEC §4: shootout goals never count
-// as goals; without shootout points a recorded shootout leaves the draw).
-void add_match(TeamRecord& home, TeamRecord& away, const Match& m, const PointsRule& p) {
-  ++home.played;
-  ++away.played;
-  home.goals_for += m.home_goals;
-  home.goals_against += m.away_goals;
-  away.goals_for += m.away_goals;
-  away.goals_against += m.home_goals;
-  home.fair_play += m.home_fair_play;
-  away.fair_play += m.away_fair_play;
-  const int awarded = m.status == MatchStatus::awarded;
-  home.awarded += awarded;
-  away.awarded += awarded;
-  // Without branches: a league's results are as good as random to a branch
-  // predictor. Exactly one of the five outcomes is 1.
-  const int home_won = m.home_goals > m.away_goals, away_won = m.away_goals > m.home_goals;
-  const int shootout = m.home_goals == m.away_goals && p.shootouts && m.has_shootout();
-  const int home_shootout = shootout & (m.home_pens > m.away_pens), away_shootout = shootout - home_shootout;
-  const int drawn = (m.home_goals == m.away_goals) - shootout;
-  home.won += home_won;
-  home.lost += away_won;
-  away.won += away_won;
-  away.lost += home_won;
-  home.shootout_won += home_shootout;
-  home.shootout_lost += away_shootout;
-  away.shootout_won += away_shootout;
-  away.shootout_lost += home_shootout;
-  home.drawn += drawn;
-  away.drawn += drawn;
-  home.points += home_won * p.win + away_won * p.loss + home_shootout * p.shootout_win +
-                 away_shootout * p.shootout_loss + drawn * p.draw;
-  away.points += away_won * p.win + home_won * p.loss + away_shootout * p.shootout_win +
-                 home_shootout * p.shootout_loss + drawn * p.draw;
+// The five outcomes of a match for one side, as TeamRecord counts them.
+enum Outcome5 : std::uint8_t { o_won, o_drawn, o_lost, o_shootout_won, o_shootout_lost, o_count };
+
+// The outcome of match `m` for the home side and for the away side (SPEC §4:
+// without shootout points a recorded shootout leaves the draw). Without
+// branches: a league's results are as good as random to a branch predictor.
+inline std::pair<Outcome5, Outcome5> outcomes(const Match& m, const PointsRule& p) {
+  // By [goals: home ahead, level, away ahead][shootout][home won it].
+  static constexpr Outcome5 k_home[3][2][2] = {{{o_won, o_won}, {o_won, o_won}},
+                                               {{o_drawn, o_drawn}, {o_shootout_lost, o_shootout_won}},
+                                               {{o_lost, o_lost}, {o_lost, o_lost}}};
+  static constexpr Outcome5 k_away[3][2][2] = {{{o_lost, o_lost}, {o_lost, o_lost}},
+                                               {{o_drawn, o_drawn}, {o_shootout_won, o_shootout_lost}},
+                                               {{o_won, o_won}, {o_won, o_won}}};
+  const int goals = 1 + (m.home_goals < m.away_goals) - (m.home_goals > m.away_goals);
+  const int shootout = p.shootouts && m.has_shootout();
+  const int home_won_it = m.home_pens > m.away_pens;
+  return {k_home[goals][shootout][home_won_it], k_away[goals][shootout][home_won_it]};
 }
+
+// Records summed over matches: per team a count of each outcome, goals, fair
+// play and awarded matches, a few additions a match; played and points
+// follow from the counts (record()).
+class Tally {
+ public:
+  explicit Tally(std::size_t teams) : m_rows(teams) {}
+
+  void add(const Match& m, const PointsRule& p) {
+    const auto [home_outcome, away_outcome] = outcomes(m, p);
+    Row& home = m_rows[m.home];
+    Row& away = m_rows[m.away];
+    ++home.outcome[home_outcome];
+    ++away.outcome[away_outcome];
+    home.goals_for += m.home_goals;
+    home.goals_against += m.away_goals;
+    away.goals_for += m.away_goals;
+    away.goals_against += m.home_goals;
+    home.fair_play += m.home_fair_play;
+    away.fair_play += m.away_fair_play;
+    const int awarded = m.status == MatchStatus::awarded;
+    home.awarded += awarded;
+    away.awarded += awarded;
+  }
+
+  [[nodiscard]] TeamRecord record(std::uint32_t team, const PointsRule& p) const {
+    const Row& r = m_rows[team];
+    TeamRecord t;
+    t.won = r.outcome[o_won];
+    t.drawn = r.outcome[o_drawn];
+    t.lost = r.outcome[o_lost];
+    t.shootout_won = r.outcome[o_shootout_won];
+    t.shootout_lost = r.outcome[o_shootout_lost];
+    t.played = t.won + t.drawn + t.lost + t.shootout_won + t.shootout_lost;
+    t.goals_for = r.goals_for;
+    t.goals_against = r.goals_against;
+    t.points = t.won * p.win + t.drawn * p.draw + t.lost * p.loss + t.shootout_won * p.shootout_win +
+               t.shootout_lost * p.shootout_loss;
+    t.fair_play = r.fair_play;
+    t.awarded = r.awarded;
+    return t;
+  }
+
+ private:
+  struct Row {
+    int outcome[o_count] = {};
+    int goals_for = 0, goals_against = 0, fair_play = 0, awarded = 0;
+  };
+  std::vector<Row> m_rows;
+};
 
 // Ranks the teams of one group by the rule set's criteria (SPEC §4).
 class Ranker {
@@ -69,7 +103,7 @@ class Ranker {
          std::span<const int> adjustment, std::span<const std::vector<std::uint32_t>> lots)
       : m_group(group), m_rules(rules), m_lots(lots), m_through(through) {
     const std::size_t n = group.teams.size();
-    m_overall.assign(n, {});
+    Tally tally(n);
     m_total.assign(n, 0);
     const Match* const first = group.matches.data();
     const std::size_t count = group.matches.size();
@@ -83,12 +117,16 @@ class Ranker {
         m_remaining += m.stage == 0 && m.status != MatchStatus::cancelled;  // a fixture still to play
         continue;
       }
-      add_match(m_overall[m.home], m_overall[m.away], m, rules.points);
+      tally.add(m, rules.points);
       m_counted.push_back(static_cast<std::uint32_t>(k));
     }
-    for (std::size_t t = 0; t < n; ++t) {
+    m_overall.reserve(n);
+    for (std::uint32_t t = 0; t < n; ++t) {
+      m_overall.push_back(tally.record(t, rules.points));
       m_total[t] = m_overall[t].points + (t < adjustment.size() ? adjustment[t] : 0);
     }
+    const PointsRule& p = rules.points;
+    m_points = {p.win, p.draw, p.loss, p.shootout_win, p.shootout_loss};
     m_decided.assign(n, {std::nullopt, 0});
     m_in_set.assign(n, 0);
     m_mini.assign(n, {});
@@ -133,8 +171,17 @@ class Ranker {
     for (std::uint32_t t : set) m_mini[t] = {};
     m_mini_matches = 0;
     m_mini_awarded = 0;
+    // (Of a mini-table, only points and goals are read.)
     const auto add = [&](const Match& m) {
-      add_match(m_mini[m.home], m_mini[m.away], m, m_rules.points);
+      const auto [home_outcome, away_outcome] = outcomes(m, m_rules.points);
+      MiniRecord& home = m_mini[m.home];
+      MiniRecord& away = m_mini[m.away];
+      home.points += m_points[home_outcome];
+      away.points += m_points[away_outcome];
+      home.goals_for += m.home_goals;
+      home.goals_against += m.away_goals;
+      away.goals_for += m.away_goals;
+      away.goals_against += m.home_goals;
       ++m_mini_matches;
       m_mini_awarded += m.status == MatchStatus::awarded;
     };
@@ -181,7 +228,7 @@ class Ranker {
     switch (c) {
       case Criterion::points: return m_total[t];
       case Criterion::h2h_points: return m_mini[t].points;
-      case Criterion::h2h_goal_difference: return m_mini[t].goal_difference();
+      case Criterion::h2h_goal_difference: return m_mini[t].goals_for - m_mini[t].goals_against;
       case Criterion::h2h_goals_for: return m_mini[t].goals_for;
       case Criterion::goal_difference: return m_overall[t].goal_difference();
       case Criterion::goals_for: return m_overall[t].goals_for;
@@ -333,7 +380,11 @@ class Ranker {
   std::vector<std::pair<int, std::uint32_t>> m_values;  // split()'s, kept for its capacity
   std::vector<TeamRecord> m_overall;
   std::vector<int> m_total;
-  std::vector<TeamRecord> m_mini;
+  struct MiniRecord {
+    int points = 0, goals_for = 0, goals_against = 0;
+  };
+  std::vector<MiniRecord> m_mini;
+  std::array<int, o_count> m_points{};  // points per outcome
   std::vector<char> m_in_set;
   // Mini-tables read matches by pair of teams up to this many teams (n * n
   // counters); a larger group's are summed over every match.
@@ -359,10 +410,13 @@ Diagnostic option_error(std::string_view code, std::vector<std::string> args) {
 }  // namespace
 
 std::vector<TeamRecord> team_records(const Group& group, const Rules& rules, std::optional<int> through) {
-  std::vector<TeamRecord> r(group.teams.size());
+  Tally tally(group.teams.size());
   for (const Match& m : group.matches) {
-    if (counts(m, through)) add_match(r[m.home], r[m.away], m, rules.points);
+    if (counts(m, through)) tally.add(m, rules.points);
   }
+  std::vector<TeamRecord> r;
+  r.reserve(group.teams.size());
+  for (std::uint32_t t = 0; t < group.teams.size(); ++t) r.push_back(tally.record(t, rules.points));
   return r;
 }
 
