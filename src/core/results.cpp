@@ -352,6 +352,9 @@ class Loader {
       at = m_reader.position();
       line = m_reader.line();
     }
+    if (m_part) {
+      for (std::size_t gi = 0; gi < m_into.groups.size(); ++gi) count_meetings(gi);
+    }
     return line;
   }
 
@@ -710,23 +713,41 @@ class Loader {
       // (and the memory a doubled vector leaves unused).
       g.matches.reserve(m_into.groups[m_previous_group].matches.size());
     }
+    if (m_part && gi != m_previous_group) count_meetings(m_previous_group);
     m_previous_group = gi;
     if (!m_hm.has(c_group)) g.named_after_file = true;
     m.home = m_teams.intern(g, gi, home);
     m.away = m_teams.intern(g, gi, away);
     m_not_utf8 = m_not_utf8 || m_teams.not_utf8();
-    if (m.status != MatchStatus::cancelled && m.stage == 0) {
+    if (!m_part && m.status != MatchStatus::cancelled && m.stage == 0) {
       if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
       if (m_meetings[gi].count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
-        if (m_part) {
-          m_meeting_warnings.push_back({m.line, gi, m.home, m.away});
-        } else {
-          m_sink.add({Severity::warning, std::string(m_source), m.line, "", "", "too_many_meetings",
-                      {std::string(home), std::string(away), std::to_string(m_rules.max_meetings)}});
-        }
+        m_sink.add({Severity::warning, std::string(m_source), m.line, "", "", "too_many_meetings",
+                    {std::string(home), std::string(away), std::to_string(m_rules.max_meetings)}});
       }
     }
     g.matches.push_back(m);
+  }
+
+  // A part: counts the meetings of the matches of group gi added since the
+  // last count, noting those past the limit (meeting_warnings()). A part
+  // counts at each change of group and at its end, not row by row: a file
+  // that gives a group's rows together has them counted at once, while they
+  // are in cache, in a loop that does nothing else (half the cost).
+  void count_meetings(std::size_t gi) {
+    if (gi >= m_into.groups.size()) return;
+    if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
+    if (m_meetings_counted.size() <= gi) m_meetings_counted.resize(gi + 1, 0);
+    const Group& g = m_into.groups[gi];
+    MeetingCounter& meetings = m_meetings[gi];
+    for (std::size_t k = m_meetings_counted[gi]; k < g.matches.size(); ++k) {
+      const Match& m = g.matches[k];
+      if (m.status == MatchStatus::cancelled || m.stage != 0) continue;
+      if (meetings.count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
+        m_meeting_warnings.push_back({m.line, gi, m.home, m.away});
+      }
+    }
+    m_meetings_counted[gi] = g.matches.size();
   }
 
   const Layout& m_layout;
@@ -754,6 +775,7 @@ class Loader {
   std::uint16_t m_date_tail = 0;
   bool m_date_valid = false;
   std::vector<MeetingCounter> m_meetings;  // pairs seen per group
+  std::vector<std::size_t> m_meetings_counted;  // a part: per group, the matches count_meetings() counted
   std::vector<MeetingWarning> m_meeting_warnings;  // a part's
   TeamLookup m_teams;
   std::size_t m_previous_group = static_cast<std::size_t>(-1);
