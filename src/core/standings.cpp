@@ -19,17 +19,17 @@ bool counts(const Match& m, std::optional<int> through) {
 }
 
 // The five outcomes of a match for one side, as TeamRecord counts them.
-enum Outcome5 : std::uint8_t { o_won, o_drawn, o_lost, o_shootout_won, o_shootout_lost, o_count };
+enum SideOutcome : std::uint8_t { o_won, o_drawn, o_lost, o_shootout_won, o_shootout_lost, o_count };
 
 // The outcome of match `m` for the home side and for the away side (SPEC §4:
 // without shootout points a recorded shootout leaves the draw). Without
 // branches: a league's results are as good as random to a branch predictor.
-inline std::pair<Outcome5, Outcome5> outcomes(const Match& m, const PointsRule& p) {
+inline std::pair<SideOutcome, SideOutcome> outcomes(const Match& m, const PointsRule& p) {
   // By [goals: home ahead, level, away ahead][shootout][home won it].
-  static constexpr Outcome5 k_home[3][2][2] = {{{o_won, o_won}, {o_won, o_won}},
+  static constexpr SideOutcome k_home[3][2][2] = {{{o_won, o_won}, {o_won, o_won}},
                                                {{o_drawn, o_drawn}, {o_shootout_lost, o_shootout_won}},
                                                {{o_lost, o_lost}, {o_lost, o_lost}}};
-  static constexpr Outcome5 k_away[3][2][2] = {{{o_lost, o_lost}, {o_lost, o_lost}},
+  static constexpr SideOutcome k_away[3][2][2] = {{{o_lost, o_lost}, {o_lost, o_lost}},
                                                {{o_drawn, o_drawn}, {o_shootout_won, o_shootout_lost}},
                                                {{o_won, o_won}, {o_won, o_won}}};
   const int goals = 1 + (m.home_goals < m.away_goals) - (m.home_goals > m.away_goals);
