@@ -38,6 +38,11 @@ inline std::pair<SideOutcome, SideOutcome> outcomes(const Match& m, const Points
   return {k_home[goals][shootout][home_won_it], k_away[goals][shootout][home_won_it]};
 }
 
+// The points of each outcome under `p`, by SideOutcome.
+std::array<int, o_count> outcome_points(const PointsRule& p) {
+  return {p.win, p.draw, p.loss, p.shootout_win, p.shootout_loss};
+}
+
 // Records summed over matches: per team a count of each outcome, goals, fair
 // play and awarded matches, a few additions a match; played and points
 // follow from the counts (record()).
@@ -73,8 +78,8 @@ class Tally {
     t.played = t.won + t.drawn + t.lost + t.shootout_won + t.shootout_lost;
     t.goals_for = r.goals_for;
     t.goals_against = r.goals_against;
-    t.points = t.won * p.win + t.drawn * p.draw + t.lost * p.loss + t.shootout_won * p.shootout_win +
-               t.shootout_lost * p.shootout_loss;
+    const std::array<int, o_count> points = outcome_points(p);
+    for (int o = 0; o < o_count; ++o) t.points += r.outcome[o] * points[o];
     t.fair_play = r.fair_play;
     t.awarded = r.awarded;
     return t;
@@ -125,8 +130,7 @@ class Ranker {
       m_overall.push_back(tally.record(t, rules.points));
       m_total[t] = m_overall[t].points + (t < adjustment.size() ? adjustment[t] : 0);
     }
-    const PointsRule& p = rules.points;
-    m_points = {p.win, p.draw, p.loss, p.shootout_win, p.shootout_loss};
+    m_points = outcome_points(rules.points);
     m_decided.assign(n, {std::nullopt, 0});
     m_in_set.assign(n, 0);
     m_mini.assign(n, {});
@@ -200,7 +204,7 @@ class Ranker {
     if (m_pair_first.empty()) index_pairs();
     for (std::size_t i = 0; i < set.size(); ++i) {
       for (std::size_t j = i + 1; j < set.size(); ++j) {
-        const std::size_t key = std::min(set[i], set[j]) * n + std::max(set[i], set[j]);
+        const std::size_t key = pair_key(set[i], set[j]);
         for (std::uint32_t k = m_pair_first[key]; k < m_pair_first[key + 1]; ++k) add(m_group.matches[m_by_pair[k]]);
       }
     }
@@ -211,16 +215,18 @@ class Ranker {
   // m_pair_first[key + 1]).
   void index_pairs() {
     const std::size_t n = m_group.teams.size();
-    const auto key = [&](std::uint32_t k) {
-      const Match& m = m_group.matches[k];
-      return std::min(m.home, m.away) * n + std::max(m.home, m.away);
-    };
+    const auto key = [&](std::uint32_t k) { return pair_key(m_group.matches[k].home, m_group.matches[k].away); };
     m_pair_first.assign(n * n + 1, 0);
     for (std::uint32_t k : m_counted) ++m_pair_first[key(k) + 1];
     for (std::size_t i = 1; i < m_pair_first.size(); ++i) m_pair_first[i] += m_pair_first[i - 1];
     std::vector<std::uint32_t> at(m_pair_first.begin(), m_pair_first.end() - 1);
     m_by_pair.resize(m_counted.size());
     for (std::uint32_t k : m_counted) m_by_pair[at[key(k)]++] = k;
+  }
+
+  // The index_pairs() key of the pair of teams a and b.
+  [[nodiscard]] std::size_t pair_key(std::uint32_t a, std::uint32_t b) const {
+    return std::size_t{std::min(a, b)} * m_group.teams.size() + std::max(a, b);
   }
 
   // Higher is better for every criterion.
