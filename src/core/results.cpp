@@ -330,7 +330,7 @@ class Loader {
       if (fast) {
         const char* next = fast_row(base + at, base + end);
         if (next && add_fast(line)) {
-          if (m_not_utf8) break;
+          if (not_utf8()) break;
           ++line;
           at = static_cast<std::size_t>(next - base);
           continue;
@@ -366,7 +366,7 @@ class Loader {
   // fields that may hold other than ASCII (fast_row reads digits, dates,
   // delimiters and line breaks as ASCII), and of its names only those new
   // to their group (a name seen before is the same bytes as one checked).
-  [[nodiscard]] bool not_utf8() const { return m_not_utf8; }
+  [[nodiscard]] bool not_utf8() const { return m_not_utf8 || m_teams.not_utf8(); }
   // A part: the meeting warnings, counted within the part only.
   std::vector<MeetingWarning>& meeting_warnings() { return m_meeting_warnings; }
 
@@ -718,7 +718,6 @@ class Loader {
     if (!m_hm.has(c_group)) g.named_after_file = true;
     m.home = m_teams.intern(g, gi, home);
     m.away = m_teams.intern(g, gi, away);
-    m_not_utf8 = m_not_utf8 || m_teams.not_utf8();
     if (!m_part && m.status != MatchStatus::cancelled && m.stage == 0) {
       if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
       if (m_meetings[gi].count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
