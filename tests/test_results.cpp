@@ -132,7 +132,26 @@ std::string random_results_file(std::mt19937& rng, bool with_quotes, bool with_e
   const std::string nl = crlf ? "\r\n" : "\n";
   const bool has_group = pick(5) != 0;
   const bool blocks = pick(2) == 0;
-  std::string out = std::string(has_group ? "小组," : "") + "轮次,日期,主队,客队,主队进球,客队进球,主队点球,客队点球,主队黄牌,客队黄牌,主队红牌,客队红牌,备注" + nl;
+  // Rows of a matchday that share its date (and so start with the same bytes
+  // as the row before: the fast parser takes those as they were), a group
+  // column after the teams, group names too long for that.
+  const bool matchday_dates = pick(2) == 0;
+  const bool group_after = has_group && pick(4) == 0;
+  const bool long_groups = pick(6) == 0;
+  // The group's cell, moved after the teams' when group_after.
+  const auto place_group = [&](std::string line) {
+    if (!group_after) return line;
+    const std::size_t cell = line.find(',');
+    const std::string group = line.substr(0, cell + 1);
+    line.erase(0, cell + 1);
+    std::size_t at = 0;
+    for (int k = 0; k < 4 && at != std::string::npos; ++k) at = line.find(',', at + 1);
+    return at == std::string::npos ? line + "," + group.substr(0, group.size() - 1)
+                                   : line.insert(at + 1, group);
+  };
+  std::string out = place_group(std::string(has_group ? "小组," : "") +
+                                "轮次,日期,主队,客队,主队进球,客队进球,主队点球,客队点球,主队黄牌,客队黄牌,主队红牌,客队红牌,备注") +
+                    nl;
   const int rows = 20 + pick(200);
   for (int r = 0; r < rows; ++r) {
     if (pick(40) == 0) {
@@ -152,7 +171,8 @@ std::string random_results_file(std::mt19937& rng, bool with_quotes, bool with_e
     }
     std::string group = has_group ? (pick(3) ? "A" : pick(2) ? "第二组" : "") : "";
     if (has_group && blocks) group = "B" + std::to_string(r / 25);  // groups one after another
-    std::string date = "2025-07-" + std::to_string(10 + pick(20));
+    if (long_groups && !group.empty()) group = "青海省第十七届青少年足球锦标赛" + group;
+    std::string date = "2025-07-" + std::to_string(10 + (matchday_dates ? r / 3 % 20 : pick(20)));
     if (pick(8) == 0) date = "2025/7/" + std::to_string(1 + pick(28));
     if (pick(10) == 0) date = "";
     std::string home = teams[static_cast<std::size_t>(h)], away = teams[static_cast<std::size_t>(a)];
@@ -165,9 +185,10 @@ std::string random_results_file(std::mt19937& rng, bool with_quotes, bool with_e
     if (with_errors && pick(30) == 0) ags = "x";
     if (with_errors && pick(30) == 0) hp = "";
     const std::string md = pick(10) == 0 ? "" : std::to_string(1 + r / 3);
-    std::string row = (has_group ? group + "," : "") + md + "," + date + "," + home + "," + away + "," + hgs + "," +
-                      ags + "," + hp + "," + ap + "," + std::to_string(pick(3)) + "," + std::to_string(pick(3)) + "," +
-                      std::to_string(pick(10) == 0) + "," + (pick(3) ? "0" : "") + "," + (pick(6) == 0 ? "备注 x" : "");
+    std::string row = place_group((has_group ? group + "," : "") + md + "," + date + "," + home + "," + away + "," +
+                                  hgs + "," + ags + "," + hp + "," + ap + "," + std::to_string(pick(3)) + "," +
+                                  std::to_string(pick(3)) + "," + std::to_string(pick(10) == 0) + "," +
+                                  (pick(3) ? "0" : "") + "," + (pick(6) == 0 ? "备注 x" : ""));
     if (pick(50) == 0) row += ",extra";
     if (pick(50) == 0) row = row.substr(0, row.rfind(','));
     out += row + nl;

@@ -259,6 +259,9 @@ struct Layout {
   bool split_scores = false;
   std::vector<FieldSpec> fields;  // per field of the header
   bool fast = false;              // the fast parser can read rows of this file
+  // The fields before the first team name: the group, matchday and date that
+  // the rows of a matchday repeat (fast_row reads them once for all).
+  std::size_t prefix_fields = 0;
 };
 
 Layout make_layout(const CsvRecord& header, char delim) {
@@ -289,6 +292,7 @@ Layout make_layout(const CsvRecord& header, char delim) {
   l.fast = !l.fields.empty() && hm.duplicated.empty() && delim != '"' && delim != '\n' && delim != '\r';
   // fast_row reads counts of one or two digits without comparing them with the max.
   l.fast = l.fast && std::ranges::none_of(l.fields, [](const FieldSpec& f) { return f.kind == Field::count && f.max < 99; });
+  if (hm.has(c_home) && hm.has(c_away)) l.prefix_fields = static_cast<std::size_t>(std::min(hm.index[c_home], hm.index[c_away]));
   return l;
 }
 
@@ -298,6 +302,38 @@ struct MeetingWarning {
   std::uint32_t line;
   std::size_t group;
   std::uint32_t home, away;
+};
+
+// The leading fields of the last row the fast parser took (Layout::
+// prefix_fields), as bytes: a row that starts with the same bytes has the
+// same values there, so fast_row() does not read them again, and add() takes
+// the group as the last row's. Most rows of a file repeat the group, matchday
+// and date of the row before.
+struct Prefix {
+  static constexpr std::size_t k_max = 32;  // longer leading fields are read every row
+  char bytes[k_max] = {};
+  std::size_t len = 0;          // 0: none kept
+  bool holds_group = false;     // the group's cell is one of the fields, or there is no group column
+  bool reused = false;          // the row at hand starts with `bytes`
+  std::size_t next_len = 0;     // the row at hand's leading fields, for keep()
+
+  // Whether the row at p (with at least k_max bytes to read) starts with `bytes`.
+  [[nodiscard]] bool same(const char* p) const {
+#if defined(__SSE2__)
+    const auto load = [](const char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
+    const auto eq = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(p), load(bytes)))) |
+                    static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(p + 16), load(bytes + 16)))) << 16;
+    const std::uint32_t want = len == k_max ? ~0U : (1U << len) - 1;
+    return (eq & want) == want;
+#else
+    return std::memcmp(p, bytes, len) == 0;
+#endif
+  }
+  // The row at `row`, just taken whole, is the one to compare the next with.
+  void keep(const char* row) {
+    len = next_len <= k_max ? next_len : 0;
+    std::memcpy(bytes, row, len);
+  }
 };
 
 // Reads the rows of a range of a results file into `into`: a row the fast
@@ -310,7 +346,9 @@ class Loader {
       : m_layout(layout), m_hm(layout.hm), m_split_scores(layout.split_scores), m_text(text), m_delim(delim),
         m_source(source), m_source_index(source_index), m_rules(rules), m_options(options), m_into(into),
         m_sink(sink), m_part(part), m_check_utf8(part && options.check_utf8), m_reader(text, delim),
-        m_row(source, layout.hm, sink), m_meetings(into.groups.size()), m_teams(m_check_utf8) {}
+        m_row(source, layout.hm, sink), m_meetings(into.groups.size()), m_teams(m_check_utf8) {
+    m_prefix.holds_group = !m_hm.has(c_group) || static_cast<std::size_t>(m_hm.index[c_group]) < layout.prefix_fields;
+  }
 
   // Reads the records in [begin, end) of the text, the first at line `line`
   // (begin is the start of a record, end the end of one or of the text).
@@ -331,10 +369,12 @@ class Loader {
         const char* next = fast_row(base + at, base + end);
         if (next && add_fast(line)) {
           if (not_utf8()) break;
+          if (!m_prefix.reused) m_prefix.keep(base + at);
           ++line;
           at = static_cast<std::size_t>(next - base);
           continue;
         }
+        m_prefix.len = 0;  // (the general reader's row may be of another group)
       }
       m_reader.seek(at, line);
       if (!m_reader.next(m_rec)) break;
@@ -390,7 +430,17 @@ class Loader {
 #if defined(__SSE2__)
     const __m128i delim = _mm_set1_epi8(m_delim);
 #endif
-    for (std::size_t f = 0; f < nf; ++f) {
+    const char* const row = p;
+    std::size_t f = 0;
+    // The same bytes as the last row's leading fields are the same values:
+    // those of m_fast, as that row left them. (The group's cell is not read
+    // again: add() takes the last row's group.)
+    m_prefix.reused = m_prefix.len != 0 && end - p >= static_cast<std::ptrdiff_t>(Prefix::k_max) && m_prefix.same(p);
+    if (m_prefix.reused) {
+      p += m_prefix.len;
+      f = m_layout.prefix_fields;
+    }
+    for (; f < nf; ++f) {
       const FieldSpec spec = m_layout.fields[f];
       const char* q = p;
       switch (spec.kind) {
@@ -489,6 +539,7 @@ class Loader {
       if (f + 1 < nf) {
         if (q >= end || *q != m_delim) return nullptr;
         p = q + 1;
+        if (f + 1 == m_layout.prefix_fields) m_prefix.next_len = static_cast<std::size_t>(p - row);
         continue;
       }
       if (q == end) return end;
@@ -545,8 +596,11 @@ class Loader {
     m.line = static_cast<std::uint32_t>(line);
     if (!fast_match(m)) return false;
     const bool named = !m_fast.text[c_group].empty();
+    // A row that repeats the last one's group cell (in the leading fields
+    // fast_row took as they were) is of its group.
+    const bool same_group = m_prefix.reused && m_prefix.holds_group && m_previous_group < m_into.groups.size();
     add(m, named ? m_fast.text[c_group] : std::string_view(m_options.default_group), m_fast.text[c_home],
-        m_fast.text[c_away], named);
+        m_fast.text[c_away], named, same_group);
     return true;
   }
 
@@ -699,10 +753,11 @@ class Loader {
   // Adds a checked match of teams `home` and `away` to group `group_name`.
   // `check_names`: the names are from a fast row, and those new to the part
   // are checked for UTF-8 (see not_utf8()).
+  // `same_group`: the group is the last row's.
   void add(Match& m, std::string_view group_name, std::string_view home, std::string_view away,
-           bool check_names = false) {
+           bool check_names = false, bool same_group = false) {
     const std::size_t groups_before = m_into.groups.size();
-    const std::size_t gi = m_into.intern_group(group_name);
+    const std::size_t gi = same_group ? m_previous_group : m_into.intern_group(group_name);
     Group& g = m_into.groups[gi];
     if (check_names && m_check_utf8 && m_into.groups.size() > groups_before && !is_valid_utf8(group_name)) {
       m_not_utf8 = true;
@@ -768,6 +823,7 @@ class Loader {
   CsvRecord m_rec;
   RowReader m_row;
   FastRow m_fast;
+  Prefix m_prefix;
   // The last date fast_row() read, and its ten bytes.
   CompactDate m_date{};
   std::uint64_t m_date_head = 0;
