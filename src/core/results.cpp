@@ -506,20 +506,20 @@ class Loader {
           unsigned unclean = 0;
 #if defined(__SSE2__)
           for (;;) {
-            if (end - q < 16) {
+            if (end - q < 32) {
               while (q < end && !is_stop(*q, m_delim)) unclean |= static_cast<unsigned>(is_unclean(*q++));
               break;
             }
-            const unsigned stops = stop_mask(q, delim);
-            const unsigned bad = spec.kind == Field::text ? unclean_mask(q) : 0;
+            const std::uint32_t stops = stop_mask(q, delim) | stop_mask(q + 16, delim) << 16;
+            const std::uint32_t bad = spec.kind == Field::text ? unclean_mask(q) | unclean_mask(q + 16) << 16 : 0;
             if (stops != 0) {
               const int k = std::countr_zero(stops);
-              unclean |= bad & ((1U << k) - 1);
+              unclean |= static_cast<unsigned>(bad & ((std::uint64_t{1} << k) - 1));
               q += k;
               break;
             }
             unclean |= bad;
-            q += 16;
+            q += 32;
           }
 #else
           while (q < end && !is_stop(*q, m_delim)) unclean |= static_cast<unsigned>(is_unclean(*q++));
