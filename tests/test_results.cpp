@@ -309,6 +309,41 @@ TEST_CASE("parse_results: names that differ in one byte, anywhere, are different
   }
 }
 
+TEST_CASE("parse_results: groups that come back after many others keep their teams") {
+  // The loader keeps team lookups for the groups it read last only (64): a
+  // file in matchday order cycles through all its groups, every group's
+  // lookup is made again each time, and the groups share team names in
+  // other orders (a lookup left from another group would give wrong ids).
+  const std::vector<std::string> names = {"西宁一中", "海东市", "玉树州", "Golmud", "海北青训队", "格尔木二中"};
+  std::string text = "轮次,小组,主队,客队,主队进球,客队进球\n";
+  const std::size_t groups = 150;
+  for (std::size_t md = 1; md <= 5; ++md) {
+    for (std::size_t g = 0; g < groups; ++g) {
+      const std::size_t h = (g + md) % names.size(), a = (g + 2 * md + 1) % names.size();
+      if (h == a) continue;
+      text += std::to_string(md) + ",G" + std::to_string(g) + "," + names[h] + "," + names[a] + "," +
+              std::to_string(md % 3) + "," + std::to_string(g % 4) + "\n";
+    }
+  }
+  const Rules rules = *preset("uefa-euro");
+  ResultsOptions general;
+  general.fast_rows = false;
+  Results expected;
+  std::vector<Diagnostic> expected_diags;
+  parse_results(text, "r.csv", rules, general, expected, expected_diags);
+  REQUIRE(expected.groups.size() == groups);
+  for (unsigned threads : {1U, 2U}) {
+    ResultsOptions o;
+    o.threads = threads;
+    o.min_bytes_per_thread = 64;
+    Results got;
+    std::vector<Diagnostic> diags;
+    REQUIRE(parse_results(text, "r.csv", rules, o, got, diags));
+    check_same_results(expected, got);
+    CHECK(diags == expected_diags);
+  }
+}
+
 TEST_CASE("parse_results: a second file adds to the groups of the first, in parts too") {
   const std::string a = "小组,主队,客队,主队进球,客队进球\nA,甲,乙,1,0\nB,丙,丁,2,0\nA,乙,戊,0,3\n";
   const std::string b = "小组,主队,客队,主队进球,客队进球\nB,丁,己,1,0\nA,戊,甲,1,2\nC,庚,辛,1,0\nA,庚,甲,4,0\n";

@@ -89,8 +89,7 @@ class TeamLookup {
   [[nodiscard]] bool not_utf8() const { return m_not_utf8; }
 
   std::uint32_t intern(Group& group, std::size_t group_index, std::string_view name) {
-    if (group_index >= m_tables.size()) m_tables.resize(group_index + 1);
-    Table& t = m_tables[group_index];
+    Table& t = table(group, group_index);
     if ((t.used + 1) * 2 > t.slots.size()) grow(t);
     const Key key(name);
     const std::size_t mask = t.slots.size() - 1;
@@ -144,7 +143,46 @@ class TeamLookup {
   struct Table {
     std::vector<Slot> slots;
     std::size_t used = 0;
+    std::size_t group = 0;      // whose table it is
+    std::uint64_t used_at = 0;  // when it was last asked for
   };
+
+  // The table of group `group_index`. Only the groups asked for last have
+  // one (k_live): a file gives a group's rows together, or cycles through a
+  // few groups, and a table for each of a league's 2,000 groups was 4 MB of
+  // memory touched once (a page fault every 4 kB). A group that comes back
+  // after its table went to another gets one made again from its teams.
+  Table& table(const Group& group, std::size_t group_index) {
+    if (group_index < m_table_of.size() && m_table_of[group_index] != 0) {
+      Table& t = m_tables[m_table_of[group_index] - 1];
+      t.used_at = ++m_clock;
+      return t;
+    }
+    std::size_t k = m_tables.size();
+    if (k < k_live) {
+      m_tables.emplace_back();
+    } else {
+      k = static_cast<std::size_t>(std::ranges::min_element(m_tables, {}, &Table::used_at) - m_tables.begin());
+      m_table_of[m_tables[k].group] = 0;
+      std::ranges::fill(m_tables[k].slots, Slot{});
+      m_tables[k].used = 0;
+    }
+    if (group_index >= m_table_of.size()) m_table_of.resize(group_index + 1, 0);
+    m_table_of[group_index] = static_cast<std::uint32_t>(k + 1);
+    Table& t = m_tables[k];
+    t.group = group_index;
+    t.used_at = ++m_clock;
+    for (std::uint32_t id = 0; id < group.teams.size(); ++id) {
+      if ((t.used + 1) * 2 > t.slots.size()) grow(t);
+      const Key key(group.teams[id]);
+      const std::size_t mask = t.slots.size() - 1;
+      std::size_t i = key.hash() & mask;
+      while (t.slots[i].id != 0) i = (i + 1) & mask;
+      t.slots[i] = {key, id + 1};
+      ++t.used;
+    }
+    return t;
+  }
 
   static void grow(Table& t) {
     std::vector<Slot> old(std::max<std::size_t>(32, t.slots.size() * 2));
@@ -158,7 +196,10 @@ class TeamLookup {
     }
   }
 
-  std::vector<Table> m_tables;
+  static constexpr std::size_t k_live = 64;
+  std::vector<Table> m_tables;            // at most k_live
+  std::vector<std::uint32_t> m_table_of;  // per group: its table's index + 1; 0: none
+  std::uint64_t m_clock = 0;
   bool m_check_new = false;
   bool m_not_utf8 = false;
 };
@@ -555,7 +596,7 @@ class Loader {
   bool fast_match(Match& m) {
     FastRow& r = m_fast;
     const std::string_view home = r.text[c_home], away = r.text[c_away];
-    if (home.empty() || away.empty() || home == away) return false;
+    if (home.empty() || away.empty() || same_text(home, away)) return false;
     // (A column the file lacks is never written: its count stays -1, its
     // date none, its text empty; see the constructor.)
     const auto pair = [&](std::size_t a, std::size_t b, std::int16_t& x, std::int16_t& y) {
