@@ -363,6 +363,84 @@ TEST_CASE("parse_results: a second file adds to the groups of the first, in part
 }
 
 
+TEST_CASE("parse_results: the most cards at the most points a card fit a match") {
+  Rules rules = *preset("uefa-euro");
+  rules.yellow_card_points = k_max_card_points;
+  rules.red_card_points = k_max_card_points;
+  for (bool fast : {false, true}) {
+    ResultsOptions o;
+    o.fast_rows = fast;
+    Results r;
+    std::vector<Diagnostic> diags;
+    parse_results("home,away,home_goals,away_goals,home_yellow,home_red,away_yellow\nA,B,1,0,99,99,1\n", "r.csv",
+                  rules, o, r, diags);
+    CHECK(diags.empty());
+    CHECK(r.groups.at(0).matches.at(0).home_fair_play == 99 * 100 + 99 * 100);
+    CHECK(r.groups.at(0).matches.at(0).away_fair_play == 100);
+  }
+}
+
+// What a Match keeps its team ids, file index and stage in (results.hpp):
+// past them, an error with the line, not ids that wrap.
+TEST_CASE("parse_results: a group of more than 65,535 teams is an error, on one thread or in parts") {
+  // Two halves of one group, 40,000 new teams each: together past the limit,
+  // each alone within it (so reading in parts finds it only when joining).
+  std::string text = "group,home,away,home_goals,away_goals\n";
+  // (Appended piece by piece: g++ 12 warns, wrongly, of overlapping copies in
+  // "A,T" + std::to_string(t) + ...)
+  const auto add_pair = [](std::string& to, std::size_t t) {
+    to.append("A,T").append(std::to_string(t)).append(",T").append(std::to_string(t + 1)).append(",1,0\n");
+  };
+  for (std::size_t t = 0; t < 80000; t += 2) add_pair(text, t);
+  const std::size_t past = 2 + k_max_teams_per_group / 2;  // the line of team 65,536 (T65535, an away team)
+  for (unsigned threads : {1U, 2U}) {
+    for (bool fast : {false, true}) {
+      CAPTURE(threads);
+      CAPTURE(fast);
+      ResultsOptions o;
+      o.threads = threads;
+      o.fast_rows = fast;
+      o.min_bytes_per_thread = 64;
+      Results r;
+      std::vector<Diagnostic> diags;
+      parse_results(text, "r.csv", *preset("uefa-euro"), o, r, diags);
+      REQUIRE_FALSE(diags.empty());
+      CHECK(diags[0].code == "too_many_teams");
+      CHECK(diags[0].line == past);
+      CHECK(diags[0].column == "away");
+      CHECK(diags[0].value == "T65535");
+      CHECK(diags[0].args == std::vector<std::string>{"A", "65535"});
+    }
+  }
+  // 65,535 teams are not too many.
+  std::string most = "group,home,away,home_goals,away_goals\n";
+  for (std::size_t t = 0; t + 1 < k_max_teams_per_group; t += 2) add_pair(most, t);
+  most += "A,T0,T65534,1,0\n";
+  Results r;
+  std::vector<Diagnostic> diags;
+  parse_results(most, "r.csv", *preset("uefa-euro"), ResultsOptions{}, r, diags);
+  CHECK(diags.empty());
+  CHECK(r.groups.at(0).teams.size() == k_max_teams_per_group);
+  CHECK(r.groups.at(0).matches.back().away == k_max_teams_per_group - 1);
+}
+
+TEST_CASE("parse_results: more than 65,535 files, or 255 stages, is an error") {
+  Results r;
+  r.sources.assign(k_max_result_files, "earlier.csv");
+  std::vector<Diagnostic> diags;
+  parse_results("home,away,home_goals,away_goals\nA,B,1,0\n", "one_more.csv", *preset("uefa-euro"), ResultsOptions{},
+                r, diags);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].code == "too_many_files");
+  CHECK(diags[0].source == "one_more.csv");
+  CHECK(r.groups.empty());
+
+  std::string text = "stage,home,away,home_goals,away_goals\n";
+  for (std::size_t k = 0; k <= k_max_stages; ++k) text.append("S").append(std::to_string(k)).append(",A,B,1,0\n");
+  const Lines errors = result_errors(text, *preset("uefa-euro"));
+  CHECK(errors == Lines{std::to_string(2 + k_max_stages) + ": too_many_stages stage \"S255\""});
+}
+
 TEST_CASE("parse_results: a count of many digits is an error, and reading it overflows nothing") {
   // Found by fuzz_results: the fast row parser multiplied its way past INT_MAX
   // before it counted the digits (undefined behaviour; UBSan says so).

@@ -65,6 +65,22 @@ TEST_CASE("parse_rules: values and errors with their lines") {
   CHECK(p.diagnostics[3].line == 8);
 }
 
+TEST_CASE("parse_rules: a card's points and every count have a largest value") {
+  // A match's fair play must fit a Match (99 cards of each kind at 100 points
+  // each), and points summed over a season must not overflow.
+  const RulesParse ok = parse_rules("fair_play.yellow = 100\nfair_play.red = 100\npoints.win = 1000000\n", "r.rules");
+  CHECK(ok.diagnostics.empty());
+  CHECK(ok.rules.red_card_points == 100);
+  const RulesParse p = parse_rules("fair_play.yellow = 101\nfair_play.red = 2147483647\npoints.win = 1000001\n", "r.rules");
+  REQUIRE(p.diagnostics.size() == 3);
+  CHECK(p.diagnostics[0].code == "rules_too_large");
+  CHECK(p.diagnostics[0].args == std::vector<std::string>{"100"});
+  CHECK(p.diagnostics[1].code == "rules_too_large");
+  CHECK(p.diagnostics[2].code == "rules_too_large");
+  CHECK(p.diagnostics[2].args == std::vector<std::string>{"1000000"});
+  CHECK(p.rules.yellow_card_points == preset("qinghai-youth-2025")->yellow_card_points);  // unchanged
+}
+
 TEST_CASE("criterion names round-trip") {
   for (Criterion c : {Criterion::points, Criterion::h2h_points, Criterion::h2h_goal_difference,
                       Criterion::h2h_goals_for, Criterion::goal_difference, Criterion::goals_for, Criterion::wins,

@@ -1,6 +1,7 @@
 // Match results as read from results files (SPEC §3), grouped by group.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -19,22 +20,33 @@ enum class MatchStatus : std::uint8_t { played, awarded, postponed, cancelled };
 
 [[nodiscard]] std::string_view match_status_name(MatchStatus s);
 
+// What one results file, and the results read together, may hold: a Match
+// keeps its team ids, file index and stage index in these widths (32 bytes a
+// match: most of the memory a league's results take). Past them,
+// parse_results reports an error (too_many_teams, too_many_files,
+// too_many_stages) rather than wrap.
+inline constexpr std::size_t k_max_teams_per_group = 65535;
+inline constexpr std::size_t k_max_result_files = 65535;
+inline constexpr std::size_t k_max_stages = 255;  // knockout stage names, besides the group stage
+
 // One row of a results file. Team ids index the group's `teams`. The fields
-// are ordered so that there is no padding to speak of (44 bytes).
+// are ordered so that there is no padding (32 bytes).
 struct Match {
-  std::uint32_t home = 0;
-  std::uint32_t away = 0;
-  std::int32_t matchday = 0;          // 0: not given
   std::uint32_t line = 0;             // physical line of the row
-  std::int32_t home_fair_play = 0;    // disciplinary points (cards weighted by the rules)
-  std::int32_t away_fair_play = 0;
+  std::uint16_t home = 0;
+  std::uint16_t away = 0;
   std::int16_t home_goals = -1;       // -1 with away_goals -1: not played yet
   std::int16_t away_goals = -1;
   std::int16_t home_pens = -1;        // -1: no shootout
   std::int16_t away_pens = -1;
-  std::uint32_t source = 0;           // index into Results::sources
+  // Disciplinary points (cards weighted by the rules: at most 99 cards of a
+  // kind and 100 points a card, so they fit).
+  std::int16_t home_fair_play = 0;
+  std::int16_t away_fair_play = 0;
+  std::int32_t matchday = 0;          // 0: not given
   CompactDate date{};                 // year 0: not given (parse_date's years fit in 16 bits)
-  std::uint16_t stage = 0;            // index into Results::stages; 0: none (group stage)
+  std::uint16_t source = 0;           // index into Results::sources
+  std::uint8_t stage = 0;             // index into Results::stages; 0: none (group stage)
   MatchStatus status = MatchStatus::played;
 
   [[nodiscard]] bool has_score() const { return home_goals >= 0 && away_goals >= 0; }

@@ -68,6 +68,12 @@ struct EligibilityRule {
   int max_doctors = 1;                 // 队医
 };
 
+// The largest number parse_rules takes for a count (points, limits, years),
+// and for a card's fair-play points: a season's points add up without
+// overflow, and 99 cards of each kind fit a Match's fair play.
+inline constexpr int k_max_rules_count = 1000000;
+inline constexpr int k_max_card_points = 100;
+
 struct Rules {
   std::string name;        // preset name or file name
   std::string title;       // one line: the competition and its regulation
@@ -77,7 +83,7 @@ struct Rules {
   // UEFA criterion (d): a subset still level after the whole head-to-head
   // block goes through the block again with a mini-table of its own matches.
   bool reapply_h2h = false;
-  int yellow_card_points = 1;  // fair play: fewer is better
+  int yellow_card_points = 1;  // fair play: fewer is better; at most k_max_card_points
   int red_card_points = 3;
   int max_meetings = 1;        // pairs meeting more often than this: a warning
   int qualify = 2;             // qualifying places per group (clinched/eliminated)

@@ -209,9 +209,9 @@ Results group_stage_only(const Results& results) {
     }
     for (const Match& m : g.matches) {
       if (m.stage != 0) continue;
-      Match copy = m;
-      copy.home = h.intern_team(g.teams[m.home]);
-      copy.away = h.intern_team(g.teams[m.away]);
+      Match copy = m;  // (h has some of g's teams: its ids fit as g's do)
+      copy.home = static_cast<std::uint16_t>(h.intern_team(g.teams[m.home]));
+      copy.away = static_cast<std::uint16_t>(h.intern_team(g.teams[m.away]));
       h.matches.push_back(copy);
     }
   }

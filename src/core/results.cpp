@@ -46,6 +46,14 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
 
 constexpr int k_max_goals = 999;
 
+// One side's disciplinary points from its cards, weighted by the rules: at
+// most 99 cards of a kind and (parse_rules) 100 points a card, so at most
+// 19,800; rules made some other way are held to what a Match keeps.
+std::int16_t weighted_cards(int yellow, int red, const Rules& rules) {
+  const long long points = 1LL * yellow * rules.yellow_card_points + 1LL * red * rules.red_card_points;
+  return static_cast<std::int16_t>(std::clamp<long long>(points, INT16_MIN, INT16_MAX));
+}
+
 // "2:1", "2-1", "2：1" (normalised to ASCII by the caller).
 bool split_score(std::string_view s, std::string_view& a, std::string_view& b) {
   const std::size_t sep = s.find_first_of(":-");
@@ -206,7 +214,7 @@ class TeamLookup {
 
 }  // namespace
 
-static_assert(sizeof(Match) <= 44, "Match is most of the memory a large results file takes");
+static_assert(sizeof(Match) == 32, "Match is most of the memory a large results file takes");
 
 std::string_view match_status_name(MatchStatus s) {
   switch (s) {
@@ -382,7 +390,7 @@ struct Prefix {
 class Loader {
  public:
   Loader(const Layout& layout, std::string_view text, char delim, std::string_view source,
-         std::uint32_t source_index, const Rules& rules, const ResultsOptions& options, Results& into,
+         std::uint16_t source_index, const Rules& rules, const ResultsOptions& options, Results& into,
          DiagnosticSink& sink, bool part)
       : m_layout(layout), m_hm(layout.hm), m_split_scores(layout.split_scores), m_text(text), m_delim(delim),
         m_source(source), m_source_index(source_index), m_rules(rules), m_options(options), m_into(into),
@@ -619,8 +627,8 @@ class Loader {
     }
     const auto num = [&](std::size_t col) { return r.num[col] > 0 ? r.num[col] : 0; };
     const auto fair_play = [&](std::size_t fp, std::size_t yellow, std::size_t red) {
-      if (r.num[fp] >= 0) return r.num[fp];
-      return num(yellow) * m_rules.yellow_card_points + num(red) * m_rules.red_card_points;
+      if (r.num[fp] >= 0) return static_cast<std::int16_t>(r.num[fp]);  // (at most 99)
+      return weighted_cards(num(yellow), num(red), m_rules);
     };
     m.home_fair_play = fair_play(c_home_fp, c_home_yellow, c_home_red);
     m.away_fair_play = fair_play(c_away_fp, c_away_yellow, c_away_red);
@@ -684,8 +692,12 @@ class Loader {
       const std::string_view stage = m_row.text(c_stage);
       std::size_t k = 1;
       while (k < m_into.stages.size() && m_into.stages[k] != stage) ++k;
-      if (k == m_into.stages.size()) m_into.stages.emplace_back(stage);
-      m.stage = static_cast<std::uint16_t>(k);
+      if (k > k_max_stages) {
+        ok = m_row.fail(c_stage, "too_many_stages", {std::to_string(k_max_stages)});
+      } else {
+        if (k == m_into.stages.size()) m_into.stages.emplace_back(stage);
+        m.stage = static_cast<std::uint8_t>(k);
+      }
     }
     if (m_hm.has(c_status) && !m_row.empty(c_status)) {
       const std::string key = fold_key(m_row.text(c_status));
@@ -743,16 +755,14 @@ class Loader {
       return 0;
     };
     if (m_hm.has(c_home_fp) && !m_row.empty(c_home_fp)) {
-      m.home_fair_play = cards(c_home_fp);
+      m.home_fair_play = static_cast<std::int16_t>(cards(c_home_fp));
     } else {
-      m.home_fair_play =
-          cards(c_home_yellow) * m_rules.yellow_card_points + cards(c_home_red) * m_rules.red_card_points;
+      m.home_fair_play = weighted_cards(cards(c_home_yellow), cards(c_home_red), m_rules);
     }
     if (m_hm.has(c_away_fp) && !m_row.empty(c_away_fp)) {
-      m.away_fair_play = cards(c_away_fp);
+      m.away_fair_play = static_cast<std::int16_t>(cards(c_away_fp));
     } else {
-      m.away_fair_play =
-          cards(c_away_yellow) * m_rules.yellow_card_points + cards(c_away_red) * m_rules.red_card_points;
+      m.away_fair_play = weighted_cards(cards(c_away_yellow), cards(c_away_red), m_rules);
     }
     if (!ok) return;
     add(m, group_name, home, away);
@@ -812,8 +822,17 @@ class Loader {
     if (m_part && gi != m_previous_group) count_meetings(m_previous_group);
     m_previous_group = gi;
     if (!m_hm.has(c_group)) g.named_after_file = true;
-    m.home = m_teams.intern(g, gi, home);
-    m.away = m_teams.intern(g, gi, away);
+    const std::uint32_t home_id = m_teams.intern(g, gi, home), away_id = m_teams.intern(g, gi, away);
+    if (std::max(home_id, away_id) >= k_max_teams_per_group) {
+      const bool home_past = home_id >= k_max_teams_per_group;
+      m_sink.add({Severity::error, std::string(m_source), m.line,
+                  std::string(m_row.header(home_past ? c_home : c_away, home_past ? "home" : "away")),
+                  std::string(home_past ? home : away), "too_many_teams",
+                  {g.name, std::to_string(k_max_teams_per_group)}});
+      return;
+    }
+    m.home = static_cast<std::uint16_t>(home_id);
+    m.away = static_cast<std::uint16_t>(away_id);
     if (!m_part && m.status != MatchStatus::cancelled && m.stage == 0) {
       if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
       if (m_meetings[gi].count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
@@ -851,7 +870,7 @@ class Loader {
   std::string_view m_text;
   char m_delim;
   std::string_view m_source;
-  std::uint32_t m_source_index;
+  std::uint16_t m_source_index;
   const Rules& m_rules;
   const ResultsOptions& m_options;
   Results& m_into;
@@ -900,7 +919,7 @@ struct Part {
 enum class InParts { read, not_read, not_utf8 };
 
 InParts read_in_parts(const Layout& layout, std::string_view text, char delim, std::string_view source,
-                      std::uint32_t source_index, const Rules& rules, const ResultsOptions& options,
+                      std::uint16_t source_index, const Rules& rules, const ResultsOptions& options,
                       std::size_t body, std::size_t first_line, Results& into, DiagnosticSink& sink) {
   const std::size_t bytes = text.size() - body;
   const std::size_t per = std::max<std::size_t>(options.min_bytes_per_thread, 1);
@@ -992,10 +1011,26 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
           ids[t] = g.intern_team(local.teams[t]);
           same_ids = same_ids && ids[t] == t;
         }
+        if (g.teams.size() > k_max_teams_per_group) {
+          // The parts' teams together are too many: said at the first match
+          // of this part with a team past the limit.
+          const auto past = std::ranges::find_if(local.matches, [&](const Match& m) {
+            return std::max(ids[m.home], ids[m.away]) >= k_max_teams_per_group;
+          });
+          if (past != local.matches.end()) {
+            const bool home_past = ids[past->home] >= k_max_teams_per_group;
+            sink.add({Severity::error, std::string(source), past->line,
+                      std::string(home_past ? layout.hm.header[static_cast<std::size_t>(layout.hm.index[c_home])]
+                                            : layout.hm.header[static_cast<std::size_t>(layout.hm.index[c_away])]),
+                      g.teams[home_past ? ids[past->home] : ids[past->away]], "too_many_teams",
+                      {g.name, std::to_string(k_max_teams_per_group)}});
+          }
+          continue;
+        }
         if (!same_ids) {
           for (Match& m : local.matches) {
-            m.home = ids[m.home];
-            m.away = ids[m.away];
+            m.home = static_cast<std::uint16_t>(ids[m.home]);
+            m.away = static_cast<std::uint16_t>(ids[m.away]);
           }
         }
       }
@@ -1060,7 +1095,11 @@ bool parse_results(std::string_view text, std::string_view source, const Rules& 
   if (options.check_utf8 && !is_valid_utf8(header_ok ? text.substr(0, body) : text)) return false;
 
   DiagnosticSink sink(diags, source);
-  const auto source_index = static_cast<std::uint32_t>(into.sources.size());
+  if (into.sources.size() >= k_max_result_files) {
+    sink.add({Severity::error, std::string(source), 0, "", "", "too_many_files", {std::to_string(k_max_result_files)}});
+    return true;
+  }
+  const auto source_index = static_cast<std::uint16_t>(into.sources.size());
   if (!has_header) {
     into.sources.emplace_back(source);
     sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});

@@ -192,9 +192,14 @@ RulesParse parse_rules(std::string_view text, std::string_view source) {
     const std::string_view value = trim(line.substr(eq + 1));
     Rules& r = out.rules;
     EligibilityRule& e = r.eligibility;
-    auto set_int = [&](int& field) {
-      if (auto v = parse_int(value); v && *v >= 0) {
+    // A count, at most `max`: points and limits add up over a season without
+    // overflow, and a card's points (at most 100) keep a match's fair play
+    // within what a Match holds.
+    auto set_int = [&](int& field, int max = k_max_rules_count) {
+      if (auto v = parse_int(value); v && *v >= 0 && *v <= max) {
         field = *v;
+      } else if (v && *v > max) {
+        error(key, value, "rules_too_large", {std::to_string(max)});
       } else {
         error(key, value, "rules_not_count");
       }
@@ -262,9 +267,9 @@ RulesParse parse_rules(std::string_view text, std::string_view source) {
     } else if (key == "reapply_h2h") {
       set_bool(r.reapply_h2h);
     } else if (key == "fair_play.yellow") {
-      set_int(r.yellow_card_points);
+      set_int(r.yellow_card_points, k_max_card_points);
     } else if (key == "fair_play.red") {
-      set_int(r.red_card_points);
+      set_int(r.red_card_points, k_max_card_points);
     } else if (key == "max_meetings") {
       set_int(r.max_meetings);
     } else if (key == "qualify") {
