@@ -93,23 +93,18 @@ class TeamLookup {
   // With `check_new`, a name not seen before in its group is checked for
   // UTF-8 (a name seen before is the same bytes as one checked then):
   // not_utf8() tells whether one was not.
-  explicit TeamLookup(bool check_new = false) : m_check_new(check_new) {}
+  explicit TeamLookup(bool check_new = false) : m_check_new(check_new) { m_tables.reserve(k_live); }
   [[nodiscard]] bool not_utf8() const { return m_not_utf8; }
 
+  // Inline, the lookup of a name seen before in the group at hand (almost
+  // every lookup); anything else out of line.
   std::uint32_t intern(Group& group, std::size_t group_index, std::string_view name) {
-    Table& t = table(group, group_index);
-    if ((t.used + 1) * 2 > t.slots.size()) grow(t);
+    Table& t = group_index == m_last_group ? *m_last_table : table(group, group_index);
     const Key key(name);
     const std::size_t mask = t.slots.size() - 1;
     for (std::size_t i = key.hash() & mask;; i = (i + 1) & mask) {
-      Slot& slot = t.slots[i];
-      if (slot.id == 0) {
-        if (m_check_new && !is_valid_utf8(name)) m_not_utf8 = true;
-        const std::uint32_t id = group.intern_team(name);
-        slot = {key, id + 1};
-        ++t.used;
-        return id;
-      }
+      const Slot& slot = t.slots[i];
+      if (slot.id == 0) return add(group, t, name, key);
       const bool same = static_cast<const Key&>(slot) == key &&
                         (name.size() <= Key::k_whole || same_text(group.teams[slot.id - 1], name));
       if (same) return slot.id - 1;
@@ -136,12 +131,12 @@ class TeamLookup {
       }
     }
     bool operator==(const Key&) const = default;
+    // Three products at once rather than one after another: a lookup waits
+    // for its hash, and two lookups a row are most of what a row waits for.
     [[nodiscard]] std::uint32_t hash() const {
-      constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
-      std::uint64_t h = (w[0] ^ size) * k;
-      h = (h ^ (h >> 29) ^ w[1]) * k;
-      h = (h ^ (h >> 29) ^ w[2]) * k;
-      return static_cast<std::uint32_t>(h >> 32);
+      const std::uint64_t h = (w[0] ^ size) * 0x9E3779B97F4A7C15ULL + w[1] * 0xC2B2AE3D27D4EB4FULL +
+                              w[2] * 0x165667B19E3779F9ULL;
+      return static_cast<std::uint32_t>((h ^ (h >> 29)) >> 32);
     }
   };
   struct Slot : Key {
@@ -155,16 +150,34 @@ class TeamLookup {
     std::uint64_t used_at = 0;  // when it was last asked for
   };
 
-  // The table of group `group_index`. Only the groups asked for last have
+  // Adds `name`, new to its group, to table `t`.
+  [[gnu::noinline]] std::uint32_t add(Group& group, Table& t, std::string_view name, const Key& key) {
+    if (m_check_new && !is_valid_utf8(name)) m_not_utf8 = true;
+    const std::uint32_t id = group.intern_team(name);
+    if ((t.used + 1) * 2 > t.slots.size()) grow(t);
+    put(t, key, id);
+    return id;
+  }
+
+  static void put(Table& t, const Key& key, std::uint32_t id) {
+    const std::size_t mask = t.slots.size() - 1;
+    std::size_t i = key.hash() & mask;
+    while (t.slots[i].id != 0) i = (i + 1) & mask;
+    t.slots[i] = {key, id + 1};
+    ++t.used;
+  }
+
+  // The table of group `group_index`, never empty. Only the groups asked for last have
   // one (k_live): a file gives a group's rows together, or cycles through a
   // few groups, and a table for each of a league's 2,000 groups was 4 MB of
   // memory touched once (a page fault every 4 kB). A group that comes back
   // after its table went to another gets one made again from its teams.
-  Table& table(const Group& group, std::size_t group_index) {
+  [[gnu::noinline]] Table& table(const Group& group, std::size_t group_index) {
+    m_last_group = group_index;
     if (group_index < m_table_of.size() && m_table_of[group_index] != 0) {
-      Table& t = m_tables[m_table_of[group_index] - 1];
-      t.used_at = ++m_clock;
-      return t;
+      m_last_table = &m_tables[m_table_of[group_index] - 1];
+      m_last_table->used_at = ++m_clock;
+      return *m_last_table;
     }
     std::size_t k = m_tables.size();
     if (k < k_live) {
@@ -180,15 +193,12 @@ class TeamLookup {
     Table& t = m_tables[k];
     t.group = group_index;
     t.used_at = ++m_clock;
+    if (t.slots.empty()) grow(t);
     for (std::uint32_t id = 0; id < group.teams.size(); ++id) {
       if ((t.used + 1) * 2 > t.slots.size()) grow(t);
-      const Key key(group.teams[id]);
-      const std::size_t mask = t.slots.size() - 1;
-      std::size_t i = key.hash() & mask;
-      while (t.slots[i].id != 0) i = (i + 1) & mask;
-      t.slots[i] = {key, id + 1};
-      ++t.used;
+      put(t, Key(group.teams[id]), id);
     }
+    m_last_table = &t;
     return t;
   }
 
@@ -205,7 +215,9 @@ class TeamLookup {
   }
 
   static constexpr std::size_t k_live = 64;
-  std::vector<Table> m_tables;            // at most k_live
+  std::vector<Table> m_tables;            // at most k_live (reserved: m_last_table stays valid)
+  std::size_t m_last_group = static_cast<std::size_t>(-1);  // the group table() gave last, and its table
+  Table* m_last_table = nullptr;
   std::vector<std::uint32_t> m_table_of;  // per group: its table's index + 1; 0: none
   std::uint64_t m_clock = 0;
   bool m_check_new = false;
