@@ -323,6 +323,9 @@ struct Layout {
   // The fields before the first team name: the group, matchday and date that
   // the rows of a matchday repeat (fast_row reads them once for all).
   std::size_t prefix_fields = 0;
+  // The first of the counts that end the row (the goals, shootout and cards
+  // of most files): fast_row() reads them in a loop of their own.
+  std::size_t count_tail = 0;
 };
 
 Layout make_layout(const CsvRecord& header, char delim) {
@@ -354,6 +357,8 @@ Layout make_layout(const CsvRecord& header, char delim) {
   // fast_row reads counts of one or two digits without comparing them with the max.
   l.fast = l.fast && std::ranges::none_of(l.fields, [](const FieldSpec& f) { return f.kind == Field::count && f.max < 99; });
   if (hm.has(c_home) && hm.has(c_away)) l.prefix_fields = static_cast<std::size_t>(std::min(hm.index[c_home], hm.index[c_away]));
+  l.count_tail = l.fields.size();
+  while (l.count_tail > 0 && l.fields[l.count_tail - 1].kind == Field::count) --l.count_tail;
   return l;
 }
 
@@ -502,6 +507,7 @@ class Loader {
       f = m_layout.prefix_fields;
     }
     for (; f < nf; ++f) {
+      if (f == m_layout.count_tail && end - p >= static_cast<std::ptrdiff_t>(3 * (nf - f) + 2)) return count_tail(p, f);
       const FieldSpec spec = m_layout.fields[f];
       const char* q = p;
       switch (spec.kind) {
@@ -609,6 +615,37 @@ class Loader {
       return nullptr;
     }
     return nullptr;
+  }
+
+  // The counts that end the row, from field f at p, with room to read each as
+  // two digits and a delimiter: in a loop of their own, each one digit, two or
+  // none (more, or anything else, go to the general reader); returns as
+  // fast_row() does.
+  const char* count_tail(const char* p, std::size_t f) {
+    const auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c - '0')); };
+    const std::size_t nf = m_layout.fields.size();
+    for (;; ++f) {
+      const unsigned d0 = digit(p[0]), d1 = digit(p[1]);
+      int v = -1;
+      if (d0 < 10) {
+        if (d1 >= 10) {
+          v = static_cast<int>(d0);
+          p += 1;
+        } else {
+          v = static_cast<int>(d0 * 10 + d1);  // (a third digit is not a delimiter: the row goes on)
+          p += 2;
+        }
+      }
+      m_fast.num[m_layout.fields[f].col] = v;
+      if (f + 1 < nf) {
+        if (*p != m_delim) return nullptr;
+        ++p;
+        continue;
+      }
+      if (*p == '\n') return p + 1;
+      if (*p == '\r' && p[1] == '\n') return p + 2;
+      return nullptr;
+    }
   }
 
   // The row fast_row() read, when the general reader would take it as it is
