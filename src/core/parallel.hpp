@@ -51,17 +51,19 @@ void run_in_parts(std::size_t n, unsigned parts, Work&& work) {
   if (parts < 1) parts = 1;
   const auto bound = [&](unsigned k) { return n / parts * k + std::min<std::size_t>(k, n % parts); };
   std::vector<std::exception_ptr> failures(parts);
+  const auto run = [&](unsigned k) {
+    try {
+      work(k, bound(k), bound(k + 1));
+    } catch (...) {
+      failures[k] = std::current_exception();
+    }
+  };
   {
+    // (Each thread has its own copy of `run`, and `run` outlives them all: a
+    // thread may start after the calling thread has done its part.)
     std::vector<PartThread> threads;
     threads.reserve(parts - 1);
-    const auto run = [&](unsigned k) {
-      try {
-        work(k, bound(k), bound(k + 1));
-      } catch (...) {
-        failures[k] = std::current_exception();
-      }
-    };
-    for (unsigned k = 1; k < parts; ++k) threads.emplace_back([&run, k] { run(k); }, k);
+    for (unsigned k = 1; k < parts; ++k) threads.emplace_back([run, k] { run(k); }, k);
     run(0);
   }  // joined here
   for (const std::exception_ptr& f : failures) {
