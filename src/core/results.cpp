@@ -205,12 +205,9 @@ class TeamLookup {
   static void grow(Table& t) {
     std::vector<Slot> old(std::max<std::size_t>(32, t.slots.size() * 2));
     old.swap(t.slots);
-    const std::size_t mask = t.slots.size() - 1;
+    t.used = 0;
     for (const Slot& slot : old) {
-      if (slot.id == 0) continue;
-      std::size_t i = slot.hash() & mask;
-      while (t.slots[i].id != 0) i = (i + 1) & mask;
-      t.slots[i] = slot;
+      if (slot.id != 0) put(t, slot, slot.id - 1);
     }
   }
 
@@ -323,6 +320,9 @@ struct Layout {
   // The fields before the first team name: the group, matchday and date that
   // the rows of a matchday repeat (fast_row reads them once for all).
   std::size_t prefix_fields = 0;
+  // The group's cell is one of those fields, or there is no group column: a
+  // row that repeats them is of the last row's group.
+  bool prefix_holds_group = false;
   // The first of the counts that end the row (the goals, shootout and cards
   // of most files): fast_row() reads them in a loop of their own.
   std::size_t count_tail = 0;
@@ -357,6 +357,7 @@ Layout make_layout(const CsvRecord& header, char delim) {
   // fast_row reads counts of one or two digits without comparing them with the max.
   l.fast = l.fast && std::ranges::none_of(l.fields, [](const FieldSpec& f) { return f.kind == Field::count && f.max < 99; });
   if (hm.has(c_home) && hm.has(c_away)) l.prefix_fields = static_cast<std::size_t>(std::min(hm.index[c_home], hm.index[c_away]));
+  l.prefix_holds_group = !hm.has(c_group) || static_cast<std::size_t>(hm.index[c_group]) < l.prefix_fields;
   l.count_tail = l.fields.size();
   while (l.count_tail > 0 && l.fields[l.count_tail - 1].kind == Field::count) --l.count_tail;
   return l;
@@ -370,6 +371,28 @@ struct MeetingWarning {
   std::uint32_t home, away;
 };
 
+// Counts in `meetings` the meetings of the matches [from, end) of group g
+// (index gi) that count towards the limit (not cancelled, group stage), and
+// notes in `out` each that takes a pair past the rules' max_meetings.
+void count_meetings(const Group& g, std::size_t gi, std::size_t from, MeetingCounter& meetings, int max_meetings,
+                    std::vector<MeetingWarning>& out) {
+  for (std::size_t k = from; k < g.matches.size(); ++k) {
+    const Match& m = g.matches[k];
+    if (m.status == MatchStatus::cancelled || m.stage != 0) continue;
+    if (meetings.count(m.home, m.away, g.teams.size()) == max_meetings + 1) out.push_back({m.line, gi, m.home, m.away});
+  }
+}
+
+// The error for a team past k_max_teams_per_group in group g: the team's cell
+// (home or away, under the file's header), at the row's line.
+Diagnostic too_many_teams(std::string_view source, std::size_t line, const HeaderMatch& hm, bool home,
+                          std::string_view team, const Group& g) {
+  const std::size_t col = home ? c_home : c_away;
+  return {Severity::error, std::string(source), line,
+          hm.has(col) ? hm.header[static_cast<std::size_t>(hm.index[col])] : std::string(home ? "home" : "away"),
+          std::string(team), "too_many_teams", {g.name, std::to_string(k_max_teams_per_group)}};
+}
+
 // The leading fields of the last row the fast parser took (Layout::
 // prefix_fields), as bytes: a row that starts with the same bytes has the
 // same values there, so fast_row() does not read them again, and add() takes
@@ -379,7 +402,6 @@ struct Prefix {
   static constexpr std::size_t k_max = 32;  // longer leading fields are read every row
   char bytes[k_max] = {};
   std::size_t len = 0;          // 0: none kept
-  bool holds_group = false;     // the group's cell is one of the fields, or there is no group column
   bool reused = false;          // the row at hand starts with `bytes`
   std::size_t next_len = 0;     // the row at hand's leading fields, for keep()
 
@@ -412,9 +434,7 @@ class Loader {
       : m_layout(layout), m_hm(layout.hm), m_split_scores(layout.split_scores), m_text(text), m_delim(delim),
         m_source(source), m_source_index(source_index), m_rules(rules), m_options(options), m_into(into),
         m_sink(sink), m_part(part), m_check_utf8(part && options.check_utf8), m_reader(text, delim),
-        m_row(source, layout.hm, sink), m_meetings(into.groups.size()), m_teams(m_check_utf8) {
-    m_prefix.holds_group = !m_hm.has(c_group) || static_cast<std::size_t>(m_hm.index[c_group]) < layout.prefix_fields;
-  }
+        m_row(source, layout.hm, sink), m_meetings(into.groups.size()), m_teams(m_check_utf8) {}
 
   // Reads the records in [begin, end) of the text, the first at line `line`
   // (begin is the start of a record, end the end of one or of the text).
@@ -696,7 +716,7 @@ class Loader {
     const bool named = !m_fast.text[c_group].empty();
     // A row that repeats the last one's group cell (in the leading fields
     // fast_row took as they were) is of its group.
-    const bool same_group = m_prefix.reused && m_prefix.holds_group && m_previous_group < m_into.groups.size();
+    const bool same_group = m_prefix.reused && m_layout.prefix_holds_group && m_previous_group < m_into.groups.size();
     add(m, named ? m_fast.text[c_group] : std::string_view(m_options.default_group), m_fast.text[c_home],
         m_fast.text[c_away], named, same_group);
     return true;
@@ -851,15 +871,16 @@ class Loader {
   }
 
   // Adds a checked match of teams `home` and `away` to group `group_name`.
-  // `check_names`: the names are from a fast row, and those new to the part
-  // are checked for UTF-8 (see not_utf8()).
+  // `check_group_name`: the group's name is a fast row's cell (not checked
+  // for UTF-8 as a general row's record is), checked when new to the part;
+  // the team lookup checks team names new to their group (see not_utf8()).
   // `same_group`: the group is the last row's.
   void add(Match& m, std::string_view group_name, std::string_view home, std::string_view away,
-           bool check_names = false, bool same_group = false) {
+           bool check_group_name = false, bool same_group = false) {
     const std::size_t groups_before = m_into.groups.size();
     const std::size_t gi = same_group ? m_previous_group : m_into.intern_group(group_name);
     Group& g = m_into.groups[gi];
-    if (check_names && m_check_utf8 && m_into.groups.size() > groups_before && !is_valid_utf8(group_name)) {
+    if (check_group_name && m_check_utf8 && m_into.groups.size() > groups_before && !is_valid_utf8(group_name)) {
       m_not_utf8 = true;
     }
     if (m_into.groups.size() > groups_before && m_previous_group < groups_before) {
@@ -874,10 +895,7 @@ class Loader {
     const std::uint32_t home_id = m_teams.intern(g, gi, home), away_id = m_teams.intern(g, gi, away);
     if (std::max(home_id, away_id) >= k_max_teams_per_group) {
       const bool home_past = home_id >= k_max_teams_per_group;
-      m_sink.add({Severity::error, std::string(m_source), m.line,
-                  std::string(m_row.header(home_past ? c_home : c_away, home_past ? "home" : "away")),
-                  std::string(home_past ? home : away), "too_many_teams",
-                  {g.name, std::to_string(k_max_teams_per_group)}});
+      m_sink.add(too_many_teams(m_source, m.line, m_hm, home_past, home_past ? home : away, g));
       return;
     }
     m.home = static_cast<std::uint16_t>(home_id);
@@ -902,14 +920,7 @@ class Loader {
     if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
     if (m_meetings_counted.size() <= gi) m_meetings_counted.resize(gi + 1, 0);
     const Group& g = m_into.groups[gi];
-    MeetingCounter& meetings = m_meetings[gi];
-    for (std::size_t k = m_meetings_counted[gi]; k < g.matches.size(); ++k) {
-      const Match& m = g.matches[k];
-      if (m.status == MatchStatus::cancelled || m.stage != 0) continue;
-      if (meetings.count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
-        m_meeting_warnings.push_back({m.line, gi, m.home, m.away});
-      }
-    }
+    matchday::count_meetings(g, gi, m_meetings_counted[gi], m_meetings[gi], m_rules.max_meetings, m_meeting_warnings);
     m_meetings_counted[gi] = g.matches.size();
   }
 
@@ -1068,11 +1079,8 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
           });
           if (past != local.matches.end()) {
             const bool home_past = ids[past->home] >= k_max_teams_per_group;
-            sink.add({Severity::error, std::string(source), past->line,
-                      std::string(home_past ? layout.hm.header[static_cast<std::size_t>(layout.hm.index[c_home])]
-                                            : layout.hm.header[static_cast<std::size_t>(layout.hm.index[c_away])]),
-                      g.teams[home_past ? ids[past->home] : ids[past->away]], "too_many_teams",
-                      {g.name, std::to_string(k_max_teams_per_group)}});
+            sink.add(too_many_teams(source, past->line, layout.hm, home_past,
+                                    g.teams[home_past ? ids[past->home] : ids[past->away]], g));
           }
           continue;
         }
@@ -1104,15 +1112,8 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
   }
   for (std::size_t gi = 0; gi < first_match.size(); ++gi) {
     if (first_match[gi] == k_untouched || counted_in_part(gi)) continue;
-    const Group& g = into.groups[gi];
     MeetingCounter meetings;
-    for (std::size_t k = first_match[gi]; k < g.matches.size(); ++k) {
-      const Match& m = g.matches[k];
-      if (m.status == MatchStatus::cancelled) continue;
-      if (meetings.count(m.home, m.away, g.teams.size()) == rules.max_meetings + 1) {
-        warnings.push_back({m.line, gi, m.home, m.away});
-      }
-    }
+    count_meetings(into.groups[gi], gi, first_match[gi], meetings, rules.max_meetings, warnings);
   }
   std::ranges::sort(warnings, {}, &MeetingWarning::line);
   for (const MeetingWarning& w : warnings) {
