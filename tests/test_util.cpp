@@ -2,10 +2,9 @@
 
 #include <doctest/doctest.h>
 
-#include <dirent.h>
-#include <unistd.h>
-
+#include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 namespace matchday::test {
@@ -54,24 +53,28 @@ std::string read_file(const std::string& path) {
 }
 
 TempDir::TempDir() {
-  std::string t = "/tmp/matchday-test.XXXXXX";
-  REQUIRE(mkdtemp(t.data()) != nullptr);
-  path = t;
+  namespace fs = std::filesystem;
+  std::random_device seed;
+  std::mt19937_64 rng(seed());
+  for (int attempt = 0; attempt < 100 && path.empty(); ++attempt) {
+    const fs::path p = fs::temp_directory_path() / ("matchday-test." + std::to_string(rng() % 1000000000));
+    std::error_code ec;
+    if (fs::create_directory(p, ec)) path = p.string();
+  }
+  REQUIRE(!path.empty());
 }
 
 TempDir::~TempDir() {
-  for (const std::string& f : files()) ::unlink((path + "/" + f).c_str());
-  ::rmdir(path.c_str());
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
 }
 
 std::set<std::string> TempDir::files() const {
   std::set<std::string> out;
-  if (DIR* d = ::opendir(path.c_str())) {
-    while (const dirent* e = ::readdir(d)) {
-      const std::string name = e->d_name;
-      if (name != "." && name != "..") out.insert(name);
-    }
-    ::closedir(d);
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(path, ec)) {
+    const auto name = e.path().filename().u8string();
+    out.insert(std::string(name.begin(), name.end()));
   }
   return out;
 }

@@ -24,7 +24,7 @@ std::vector<std::string> result_errors(std::string_view csv, const Rules& rules 
 // Team names of group `g` of `s`, in rank order.
 std::vector<std::string> order_of(const Standings& s, std::size_t g = 0);
 
-// A fresh directory under /tmp, removed with its files at the end of the test.
+// A fresh directory under the temporary folder (/tmp), removed with its files at the end of the test.
 struct TempDir {
   std::string path;
   TempDir();

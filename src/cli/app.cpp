@@ -8,8 +8,16 @@
 #include "cmd_knockout.hpp"
 #include "cmd_rules.hpp"
 #include "help.hpp"
+#include "platform.hpp"
 
 namespace matchday::cli {
+
+std::string called_name(const std::vector<std::string>& args) {
+  if (args.empty()) return "matchday";
+  std::string name = args[0].substr(args[0].find_last_of(platform::k_path_separators) + 1);
+  if (name.size() > 4 && fold_key(name.substr(name.size() - 4)) == ".exe") name.resize(name.size() - 4);
+  return name;
+}
 
 int run_cli(std::vector<std::string> args, Output& io) {
   CLI::App app{"matchday: group standings and player eligibility for football competitions"};
@@ -42,7 +50,7 @@ int run_cli(std::vector<std::string> args, Output& io) {
   }
 
   // Called by another name (an installed link): run that subcommand.
-  std::string called = args.empty() ? "matchday" : args[0].substr(args[0].find_last_of('/') + 1);
+  const std::string called = called_name(args);
   if (called == "standings" || called == "eligibility") {
     args.insert(args.begin() + 1, called);
   }

@@ -12,4 +12,8 @@ namespace matchday::cli {
 // `standings` or `eligibility` it runs that subcommand). Output goes to `io`.
 int run_cli(std::vector<std::string> args, Output& io);
 
+// The name the program was called by (args[0]) without its folder or a
+// ".exe" ending: "matchday", "standings", "eligibility".
+std::string called_name(const std::vector<std::string>& args);
+
 }  // namespace matchday::cli

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <thread>
 
+#include "platform.hpp"
 #include "xlsx.hpp"
 
 namespace matchday::cli {
@@ -216,7 +217,7 @@ void add_column(Sheet& s, const Context& ctx, std::string key, bool numeric, boo
 }
 
 std::string file_stem(const std::string& path) {
-  std::string name = path.substr(path.find_last_of('/') + 1);
+  std::string name = path.substr(path.find_last_of(platform::k_path_separators) + 1);
   const std::size_t dot = name.rfind('.');
   if (dot != std::string::npos && dot > 0) name.resize(dot);
   return name;

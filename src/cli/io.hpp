@@ -52,6 +52,10 @@ bool write_file_atomically_with(const std::string& path,
                                 const std::function<bool(const std::string& tmp, std::string& error)>& write,
                                 std::string& error);
 
+// Standard output and standard error, for write_all and is_terminal.
+inline constexpr int k_stdout = 1;
+inline constexpr int k_stderr = 2;
+
 // Writes all of `content` to file descriptor `fd`. Returns false on an error;
 // `broken_pipe` is set when the reader went away (`| head`).
 bool write_all(int fd, std::string_view content, bool& broken_pipe);
@@ -67,6 +71,11 @@ bool is_terminal(int fd);
 void install_signal_handlers();
 // The line the handler prints (without the newline), in the user's language.
 void set_interrupt_message(std::string_view message);
+
+// The reason given for a file that another program holds open so that it
+// cannot be read or replaced (Windows: a sharing violation, as for a file open
+// in Excel), in the user's language. Linux has no such locks.
+void set_locked_message(std::string_view message);
 
 // Whether `path` is a directory; when it is, `names` gets the names of the
 // regular files in it (not recursive), sorted by byte order. On failure

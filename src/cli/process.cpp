@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -9,6 +7,7 @@
 
 #include "app.hpp"
 #include "main.hpp"
+#include "platform.hpp"
 
 namespace matchday::cli {
 namespace {
@@ -18,43 +17,89 @@ std::string env(const char* name) {
   return v ? v : "";
 }
 
+// Started from Explorer, in a console window of its own that closes when the
+// program ends: with no arguments (a double-click), the help and how to run
+// the program from a shell; with files dropped on standings or eligibility,
+// the workbook written next to the first file. Either way the window waits
+// for a key. MATCHDAY_AS_IF_EXPLORER=1 does the same from a shell (tests).
+std::vector<std::string> explorer_arguments(const std::vector<std::string>& args, const Output& io,
+                                            std::string& workbook) {
+  const std::string name = called_name(args);
+  std::vector<std::string> run{args.empty() ? std::string("matchday") : args[0]};
+  if (args.size() <= 1) {
+    run.push_back("--help");
+    return run;
+  }
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (args[i].starts_with("-")) return args;  // options: a shortcut's command line, run as it is
+  }
+  if (name != "standings" && name != "eligibility") return args;
+  const std::string& first = args[1];
+  const std::size_t slash = first.find_last_of(platform::k_path_separators);
+  const std::string folder = slash == std::string::npos ? "" : first.substr(0, slash + 1);
+  workbook = folder + substitute(message_template(name == "standings" ? "explorer.workbook_standings" : "explorer.workbook_eligibility", io.lang), std::vector<std::string>{file_stem(first)});
+  run.push_back("-o");
+  run.push_back(workbook);
+  run.insert(run.end(), args.begin() + 1, args.end());
+  return run;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  platform::prepare_console();
   Output io;
-  io.stdout_is_terminal = is_terminal(STDOUT_FILENO);
+  io.stdout_is_terminal = is_terminal(k_stdout);
   io.no_colour = std::getenv("NO_COLOR") != nullptr || env("TERM") == "dumb";
-  io.env_lang = !env("LC_ALL").empty() ? env("LC_ALL") : !env("LC_MESSAGES").empty() ? env("LC_MESSAGES") : env("LANG");
+  io.env_lang = platform::user_language();
   io.lang = io.env_lang.starts_with("zh") ? Lang::zh : Lang::en;
-  io.stream_fd = STDOUT_FILENO;
+  io.stream_fd = k_stdout;
   install_signal_handlers();
   set_interrupt_message("matchday: " + std::string(message_template("interrupted", io.lang)));
+  set_locked_message(message_template("file_locked", io.lang));
+  std::vector<std::string> args = platform::arguments(argc, argv);
+  const bool explorer = platform::console_of_its_own() || env("MATCHDAY_AS_IF_EXPLORER") == "1";
+  std::string workbook;
+  if (explorer) args = explorer_arguments(args, io, workbook);
   int code;
   try {
-    code = run_cli(std::vector<std::string>(argv, argv + argc), io);
+    code = run_cli(args, io);
   } catch (const std::exception& e) {
     // Not expected (the core reports bad input as diagnostics): say so plainly.
     const bool zh = io.env_lang.starts_with("zh");
     io.err += std::string(zh ? "matchday: 内部错误: " : "matchday: internal error: ") + e.what() + "\n";
     code = k_exit_error;
   }
+  if (explorer) {
+    // What to do next, after the help or the run's messages, then a key.
+    std::string& to = code == k_exit_error && workbook.empty() ? io.err : io.out;
+    if (args.size() == 2 && args[1] == "--help") {
+      to += "\n" + std::string(message_template("explorer.usage", io.lang)) + "\n";
+    } else if (!workbook.empty()) {
+      to += code == k_exit_error ? std::string(message_template("explorer.not_written", io.lang))
+                                 : substitute(message_template("explorer.written", io.lang), std::vector<std::string>{workbook});
+      to += "\n";
+    }
+    to += "\n" + std::string(message_template("explorer.press_key", io.lang)) + "\n";
+  }
   bool broken = false;
-  write_all(STDERR_FILENO, io.err, broken);
+  write_all(k_stderr, io.err, broken);
   if (io.stream_failed) {
     // Output written as it was made (emit_pieces) that could not all be.
     broken = io.stream_broken_pipe;
     errno = io.stream_errno;
   }
-  if (io.stream_failed || !write_all(STDOUT_FILENO, io.out, broken)) {
+  if (io.stream_failed || !write_all(k_stdout, io.out, broken)) {
     // A reader that went away (`| head`) ends the run quietly; a full disk
     // (`> /dev/full`) says so.
     if (broken) return code;
     const std::string error = std::strerror(errno);
-    const std::vector<std::string> args{error};
-    write_all(STDERR_FILENO, "matchday: " + substitute(message_template("cannot_write_stdout", io.lang), args) + "\n",
+    const std::vector<std::string> args_{error};
+    write_all(k_stderr, "matchday: " + substitute(message_template("cannot_write_stdout", io.lang), args_) + "\n",
               broken);
     return k_exit_error;
   }
+  if (explorer) platform::wait_for_key();
   return code;
 }
 

@@ -1,6 +1,5 @@
 #include "xlsx.hpp"
 
-#include <dlfcn.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <string_view>
 
 #include "matchday/text.hpp"
+#include "platform.hpp"
 
 namespace matchday::cli {
 namespace {
@@ -126,17 +126,24 @@ const XlsxWriter* xlsxwriter(std::string& error) {
   };
   static const Loaded loaded = [] {
     Loaded l;
-    void* handle = ::dlopen(MATCHDAY_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+#if MATCHDAY_XLSXWRITER_LINKED
+    // Linked into the program (the Windows build: one .exe, no DLL).
+#define MATCHDAY_XLSX_TAKE(name) l.lib.name = &::name;
+    MATCHDAY_XLSX_FUNCTIONS(MATCHDAY_XLSX_TAKE)
+#undef MATCHDAY_XLSX_TAKE
+#else
+    std::string why;
+    void* handle = platform::open_library(MATCHDAY_XLSXWRITER_SONAME, why);
     if (!handle) {
-      const char* why = ::dlerror();
-      l.error = std::string("cannot load " MATCHDAY_XLSXWRITER_SONAME ": ") + (why ? why : "unknown error");
+      l.error = std::string("cannot load " MATCHDAY_XLSXWRITER_SONAME ": ") + why;
       return l;
     }
-#define MATCHDAY_XLSX_RESOLVE(name)                                                  \
-    l.lib.name = reinterpret_cast<decltype(&::name)>(::dlsym(handle, #name));        \
+#define MATCHDAY_XLSX_RESOLVE(name)                                                           \
+    l.lib.name = reinterpret_cast<decltype(&::name)>(platform::library_function(handle, #name)); \
     if (!l.lib.name && l.error.empty()) l.error = "cannot load " MATCHDAY_XLSXWRITER_SONAME ": no " #name;
     MATCHDAY_XLSX_FUNCTIONS(MATCHDAY_XLSX_RESOLVE)
 #undef MATCHDAY_XLSX_RESOLVE
+#endif
     return l;
   }();
   error = loaded.error;

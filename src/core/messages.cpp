@@ -701,6 +701,17 @@ constexpr MessageEntry k_catalogue[] = {
     {"elig.note", "Note", "说明"},
     {"elig.all_eligible", "Every row and every team passes.", "所有人员和参赛队均符合要求。"},
     {"elig.findings", "{0} of {1} rows are ineligible; {2} of {3} teams have findings.", "{1} 人中 {0} 人不符合；{3} 支队中 {2} 支有问题。"},
+    // Windows: locked files, a double-click in Explorer, files dropped on the program.
+    {"file_locked", "the file is open in another program (Excel or WPS?): close it there and run again",
+     "文件已在其他程序中打开（Excel 或 WPS？）：请先在那里关闭它，再重新运行"},
+    {"explorer.press_key", "Press any key to close this window.", "按任意键关闭此窗口。"},
+    {"explorer.usage",
+     "matchday is a command-line program: open 命令提示符 (cmd) or PowerShell in this folder and type a command such as the examples above, or drop results files onto standings.exe and roster files onto eligibility.exe.",
+     "matchday 是命令行程序：请在此文件夹中打开“命令提示符”或 PowerShell 并输入命令（见上面的示例）；也可以把比赛结果文件拖到 standings.exe 上、把报名表文件拖到 eligibility.exe 上。"},
+    {"explorer.workbook_standings", "{0}-standings.xlsx", "{0}-积分榜.xlsx"},
+    {"explorer.workbook_eligibility", "{0}-eligibility.xlsx", "{0}-资格审查.xlsx"},
+    {"explorer.written", "Written: {0}", "已写入：{0}"},
+    {"explorer.not_written", "No workbook was written (see the messages above).", "未写入工作簿（见上面的提示）。"},
 };
 
 }  // namespace

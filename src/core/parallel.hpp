@@ -8,39 +8,13 @@
 #include <memory>
 #include <vector>
 
-#if defined(__linux__)
-#include <pthread.h>
-#else
-#include <thread>
-#endif
+#include "platform.hpp"
 
 namespace matchday {
 
-// A thread of run_in_parts, joined when destroyed. On Linux the index-th
-// (from 1) starts on another processor than the creating thread's, the next
-// one it may run on, and may then run anywhere it may: a new thread would
-// otherwise share the creator's processor until the scheduler moves it, often
-// some milliseconds later (3 to 8 ms, measured on the bench's VM), while the
-// other processor waits.
-class PartThread {
- public:
-  PartThread(std::function<void()> body, unsigned index);
-  PartThread(PartThread&& other) noexcept;
-  PartThread(const PartThread&) = delete;
-  PartThread& operator=(const PartThread&) = delete;
-  PartThread& operator=(PartThread&&) = delete;
-  ~PartThread();
-
-  struct Start;  // what the new thread starts with
-
- private:
-  std::unique_ptr<Start> m_start;  // null: moved from
-#if defined(__linux__)
-  pthread_t m_thread{};
-#else
-  std::thread m_thread;
-#endif
-};
+// A thread of run_in_parts (platform.hpp: started on another processor than
+// its creator's), joined when destroyed.
+using PartThread = platform::PlacedThread;
 
 // Runs work(part, from, to) for `parts` consecutive ranges that together are
 // [0, n): the first on the calling thread, the others each on its own thread.

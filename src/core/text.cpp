@@ -1,6 +1,5 @@
 #include "matchday/text.hpp"
 
-#include <iconv.h>
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 // A C header (it uses _Bool): g++ accepts it in C++, clang++ does not.
@@ -11,12 +10,12 @@
 #endif
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
 #include "parallel.hpp"
+#include "platform.hpp"
 
 namespace matchday {
 namespace {
@@ -268,33 +267,12 @@ DecodedText decode_utf16(std::string_view bytes, bool little_endian, Encoding en
 DecodedText decode_gb18030(std::string_view bytes) {
   DecodedText out;
   out.encoding = Encoding::gb18030;
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
-    out.error_offset = 0;
+  std::size_t error_offset = 0;
+  if (!platform::gb18030_to_utf8(bytes, out.storage, error_offset)) {
+    out.error_offset = error_offset;
+    out.storage.clear();
     return out;
   }
-  out.storage.resize(bytes.size() * 2 + 16);  // GB18030 -> UTF-8 grows by at most 2x
-  char* in = const_cast<char*>(bytes.data());
-  std::size_t in_left = bytes.size();
-  char* dst = out.storage.data();
-  std::size_t dst_left = out.storage.size();
-  while (in_left > 0) {
-    if (iconv(cd, &in, &in_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) {
-      if (errno == E2BIG) {
-        const std::size_t used = out.storage.size() - dst_left;
-        out.storage.resize(out.storage.size() * 2);
-        dst = out.storage.data() + used;
-        dst_left = out.storage.size() - used;
-        continue;
-      }
-      out.error_offset = static_cast<std::size_t>(in - bytes.data());
-      iconv_close(cd);
-      out.storage.clear();
-      return out;
-    }
-  }
-  iconv_close(cd);
-  out.storage.resize(out.storage.size() - dst_left);
   out.text = out.storage;
   return out;
 }

@@ -1,3 +1,5 @@
+// The file and stream interface of src/cli/io.hpp on Linux (and other POSIX
+// systems): mmap, mkstemp + rename, signals. windows_files.cpp is the other.
 #include "io.hpp"
 
 #include <dirent.h>
@@ -127,6 +129,8 @@ void set_interrupt_message(std::string_view message) {
   g_interrupt_message[n] = '\n';
   g_interrupt_length = n + 1;
 }
+
+void set_locked_message(std::string_view) {}
 
 InputFile::InputFile(InputFile&& other) noexcept { *this = std::move(other); }
 
