@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # matchday set-up on Debian 12: installs what is missing, builds, then
 #   bash setup.sh        runs `matchday standings examples/groupA.csv`
-#   bash setup.sh test   runs the whole test suite (what CI runs)
+#   bash setup.sh test   runs the whole test suite (what CI runs), the Windows build under Wine too
+#   bash setup.sh windows  cross-compiles dist/matchday-VERSION-win64.zip (windows/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
@@ -9,16 +10,39 @@ mode=${1:-run}
 packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev unzip)
 # The tests also build the libFuzzer targets: clang and its fuzzer/sanitizer runtimes.
 [ "$mode" = test ] && packages+=(clang libclang-rt-14-dev)
+# The Windows build: MinGW-w64 (POSIX threads), zlib for it, Wine for its tests,
+# zip, and dpkg-dev for `apt-get source libxlsxwriter` (windows/build.sh).
+windows_packages=(g++-mingw-w64-x86-64-posix libz-mingw-w64-dev wine64 zip dpkg-dev)
+[ "$mode" = test ] || [ "$mode" = windows ] && packages+=("${windows_packages[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo=sudo
+# libxlsxwriter's Debian source package (Debian has no MinGW build of it): the
+# deb-src lines of Debian's own repositories, once.
+deb_src=/etc/apt/sources.list.d/matchday-deb-src.sources
+if { [ "$mode" = test ] || [ "$mode" = windows ]; } && [ ! -f "$deb_src" ] &&
+   ! grep -rqs '^deb-src\|^Types:.*deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "setup: enabling deb-src for the Debian repositories ($deb_src)" >&2
+  printf '%s\n' "# matchday setup.sh: apt-get source libxlsxwriter, for the Windows build" \
+    "Types: deb-src" "URIs: http://deb.debian.org/debian" "Suites: $(. /etc/os-release && echo "$VERSION_CODENAME")" \
+    "Components: main" "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" | $sudo tee "$deb_src" >/dev/null
+  missing+=(__update__)
+fi
 if ((${#missing[@]})); then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  missing=("${missing[@]/__update__/}")
   echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  if [ -n "${missing[*]// /}" ]; then
+    # shellcheck disable=SC2068  # (an empty entry left by __update__ drops out unquoted)
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends ${missing[@]} >&2
+  fi
+fi
+
+if [ "$mode" = windows ]; then
+  exec bash windows/build.sh
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -46,9 +70,12 @@ case "$mode" in
     cmake --build build-asan -j"$jobs" >&2
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build-asan --output-on-failure -j"$jobs"
+    # The Windows program, cross-built, and its unit tests and golden cases
+    # under Wine (windows/wine-test.sh; README, Development: what it adds).
+    bash windows/build.sh test
     ;;
   *)
-    echo "usage: bash setup.sh [run|test]" >&2
+    echo "usage: bash setup.sh [run|test|windows]" >&2
     exit 2
     ;;
 esac

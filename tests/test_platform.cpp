@@ -27,9 +27,9 @@ TEST_CASE("GB18030 to UTF-8, and where it is not GB18030") {
     CHECK(platform::gb18030_to_utf8("\xC7\xE0\xBA\xA3,A\r\n", out, offset));
     CHECK(out == "青海,A\r\n");
   }
-  SUBCASE("a four-byte sequence") {
-    CHECK(platform::gb18030_to_utf8("\x81\x30\x81\x30", out, offset));
-    CHECK(out == "\xC2\x80");
+  SUBCASE("a four-byte sequence: U+20000, of the supplementary planes") {
+    CHECK(platform::gb18030_to_utf8("a\x95\x32\x82\x36", out, offset));
+    CHECK(out == "a\xF0\xA0\x80\x80");
   }
   SUBCASE("empty") {
     CHECK(platform::gb18030_to_utf8("", out, offset));

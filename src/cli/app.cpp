@@ -24,6 +24,9 @@ int run_cli(std::vector<std::string> args, Output& io) {
   app.name("matchday");
   app.set_version_flag("--version", std::string("matchday ") + MATCHDAY_VERSION);
   app.require_subcommand(1);
+  // Options are -x and --name on every system: CLI11 on Windows would also take
+  // /name for one, and so a path such as /tmp/a.csv (under Wine, or in Git Bash).
+  app.allow_windows_style_options(false);
   app.footer(
       "Examples:\n"
       "  matchday standings examples/groupA.csv\n"

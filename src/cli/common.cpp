@@ -138,7 +138,11 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
     ctx.io.err += "matchday: " + tr(ctx, "xlsx_text_only") + "\n";
     return k_exit_error;
   }
-  if (o.bom) text.insert(0, "\xEF\xBB\xBF");
+  // Windows: a CSV/TSV file for Excel gets the byte-order mark without --bom
+  // (platform.hpp: Excel there reads a file without one in the ANSI code page).
+  const bool to_file = !(o.output.empty() || o.output == "-");
+  const bool spreadsheet_text = ctx.format == Format::csv || ctx.format == Format::tsv;
+  if (o.bom || (platform::k_bom_in_csv_files && to_file && spreadsheet_text)) text.insert(0, "\xEF\xBB\xBF");
   if (o.output.empty() || o.output == "-") {
     // Moved, not copied, when it is all there is: a large output is not held twice.
     if (ctx.io.out.empty()) {

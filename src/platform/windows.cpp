@@ -13,6 +13,7 @@
 
 namespace matchday::platform {
 
+const bool k_bom_in_csv_files = true;
 const char* const k_path_separators = "/\\";
 
 std::wstring widen(std::string_view s) {
@@ -54,16 +55,52 @@ std::size_t gb_sequence(std::string_view bytes, std::size_t i) {
   return (b2 >= 0x40 && b2 <= 0x7E) || (b2 >= 0x80 && b2 <= 0xFE) ? 2 : 0;
 }
 
-// Whole sequences to UTF-16 by code page 54936; false when Windows refuses one.
-bool gb_to_wide(std::string_view bytes, std::wstring& out) {
-  out.clear();
+// Appends a GB18030 four-byte sequence of the supplementary planes
+// (0x90308130 up: U+10000 on, in order) as a surrogate pair; false otherwise.
+bool gb_supplementary(std::string_view seq, std::wstring& out) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(seq[k])); };
+  if (b(0) < 0x90) return false;
+  const unsigned long index = (((b(0) - 0x90) * 10 + (b(1) - 0x30)) * 126 + (b(2) - 0x81)) * 10 + (b(3) - 0x30);
+  const unsigned long cp = 0x10000 + index;
+  if (cp > 0x10FFFF) return false;
+  out += static_cast<wchar_t>(0xD800 + ((cp - 0x10000) >> 10));
+  out += static_cast<wchar_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+  return true;
+}
+
+bool code_page_to_wide(UINT code_page, std::string_view bytes, std::wstring& out) {
   if (bytes.empty()) return true;
-  const int n = MultiByteToWideChar(k_gb18030, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()),
+  const int n = MultiByteToWideChar(code_page, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()),
                                     nullptr, 0);
   if (n <= 0) return false;
-  out.resize(static_cast<std::size_t>(n));
-  return MultiByteToWideChar(k_gb18030, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()), out.data(),
-                             n) == n;
+  const std::size_t at = out.size();
+  out.resize(at + static_cast<std::size_t>(n));
+  return MultiByteToWideChar(code_page, MB_ERR_INVALID_CHARS, bytes.data(), static_cast<int>(bytes.size()),
+                             out.data() + at, n) == n;
+}
+
+// Whole sequences to UTF-16 by code page 54936; false when Windows refuses
+// one. Where 54936 is missing (Wine 8 has no table for it), code page 936
+// (GBK: the one- and two-byte sequences) and the supplementary planes' rule;
+// the four-byte sequences of the BMP (rare: some Latin letters, CJK
+// extension A) are then refused.
+bool gb_to_wide(std::string_view bytes, std::wstring& out) {
+  out.clear();
+  static const bool has_54936 = IsValidCodePage(k_gb18030) != 0;
+  if (has_54936) return code_page_to_wide(k_gb18030, bytes, out);
+  std::size_t run = 0;  // start of the current run of one- and two-byte sequences
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const std::size_t len = gb_sequence(bytes, i);
+    if (len == 4) {
+      if (!code_page_to_wide(936, bytes.substr(run, i - run), out) || !gb_supplementary(bytes.substr(i, 4), out)) {
+        return false;
+      }
+      run = i + 4;
+    }
+    i += len == 0 ? 1 : len;
+  }
+  return code_page_to_wide(936, bytes.substr(run), out);
 }
 
 }  // namespace

@@ -15,7 +15,17 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/bin" "$work/tmp"
-for name in matchday standings eligibility; do ln -s "$bin" "$work/bin/$name"; done
+if [[ $bin == *.exe ]]; then
+  # The Windows build under Wine (windows/wine-test.sh): matchday.exe and its
+  # copies standings.exe and eligibility.exe beside it, each started by Wine.
+  wine=${MATCHDAY_WINE:-$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)}
+  for name in matchday standings eligibility; do
+    printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$wine" "$(dirname "$bin")/$name.exe" >"$work/bin/$name"
+    chmod +x "$work/bin/$name"
+  done
+else
+  for name in matchday standings eligibility; do ln -s "$bin" "$work/bin/$name"; done
+fi
 stdin=/dev/null
 [ -f "$case_dir/stdin" ] && stdin="$case_dir/stdin"
 (
