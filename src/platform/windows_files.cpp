@@ -79,7 +79,7 @@ std::string reason(DWORD code) {
 
 void set_errno(DWORD code) {
   errno = code == ERROR_DISK_FULL || code == ERROR_HANDLE_DISK_FULL ? ENOSPC
-          : code == ERROR_BROKEN_PIPE || code == ERROR_NO_DATA     ? EPIPE
+          : code == ERROR_BROKEN_PIPE || code == ERROR_NO_DATA || code == ERROR_PIPE_NOT_CONNECTED ? EPIPE
                                                                    : EIO;
 }
 
@@ -362,7 +362,8 @@ bool write_all(int fd, std::string_view content, bool& broken_pipe) {
   }
   DWORD code = 0;
   if (write_handle(h, content, code)) return true;
-  broken_pipe = code == ERROR_BROKEN_PIPE || code == ERROR_NO_DATA;
+  // The reader went away (`| head`): Windows says "no data", Wine "not connected".
+  broken_pipe = code == ERROR_BROKEN_PIPE || code == ERROR_NO_DATA || code == ERROR_PIPE_NOT_CONNECTED;
   set_errno(code);
   return false;
 }
