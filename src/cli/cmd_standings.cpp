@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "in_turn.hpp"
+#include "matchday/integrity.hpp"
 #include "matchday/results.hpp"
 #include "matchday/status.hpp"
 
@@ -197,6 +198,8 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     };
     if (!parse() && decode_input(ctx, input, diags)) parse();
   }
+  // Everything read together: one match one row, one name one team.
+  if (!has_errors(diags)) check_results(results, rules, diags);
   return results;
 }
 

@@ -701,6 +701,32 @@ constexpr MessageEntry k_catalogue[] = {
     {"elig.note", "Note", "说明"},
     {"elig.all_eligible", "Every row and every team passes.", "所有人员和参赛队均符合要求。"},
     {"elig.findings", "{0} of {1} rows are ineligible; {2} of {3} teams have findings.", "{1} 人中 {0} 人不符合；{3} 支队中 {2} 支有问题。"},
+
+    // Results integrity (integrity.cpp): one match, one row; one name, one team.
+    {"same_team_hidden",
+     "home and away are both {0} once invisible characters (pasted from a chat or a web page) are removed; correct the home or away team",
+     "去掉不可见字符（从聊天软件或网页粘贴带入）后，主队和客队都是 {0}；请更正主队或客队"},
+    {"team_written_two_ways",
+     "\"{0}\" ({1}) and \"{2}\" ({3}) in group {4} differ only by an ending, width or case, so they look like one team written two ways; did you mean {2}? Write the name the same way in every row",
+     "{4}组中的“{0}”（{1}）与“{2}”（{3}）只差后缀、全半角或大小写，像是同一支球队的两种写法；是否应为 {2}？请在每一行中用同一写法"},
+    {"meets_too_often",
+     "{0} and {1} meet {2} times in this group, but the rules allow {3} ({4}): a match entered twice counts twice. Delete the copy, or mark the replaced match cancelled in the status column",
+     "{0} 与 {1} 在本组相遇 {2} 次，但规则只允许 {3} 次（{4}）：重复录入的比赛会被计算两次。请删除重复的行，或在状态列把被取代的比赛标为 cancelled（取消）"},
+    {"meets_too_often_files",
+     "{0} and {1} meet {2} times in this group, but the rules allow {3} ({4}): the files hold the same match more than once (last week's copy of the results, say). Pass only the latest file, or delete the copy",
+     "{0} 与 {1} 在本组相遇 {2} 次，但规则只允许 {3} 次（{4}）：这些文件重复包含同一场比赛（例如上一轮的结果副本）。请只传入最新的文件，或删除重复的行"},
+    {"meets_twice",
+     "{0} and {1} meet twice on matchday or date {2} ({3}): one match, one row. Delete the copy, or mark the replaced match cancelled in the status column",
+     "{0} 与 {1} 在同一轮次或日期 {2} 相遇两次（{3}）：一场比赛只能有一行。请删除重复的行，或在状态列把被取代的比赛标为 cancelled（取消）"},
+    {"meets_twice_files",
+     "{0} and {1} meet twice on matchday or date {2} ({3}): the files hold the same match twice. Pass only the latest file, or delete the copy",
+     "{0} 与 {1} 在同一轮次或日期 {2} 相遇两次（{3}）：这些文件重复包含同一场比赛。请只传入最新的文件，或删除重复的行"},
+    {"team_in_two_groups",
+     "{0} play(s) in group {1} ({2}) and in group {3} ({4}); a team plays in one group. Correct the group cell; if these are one group written differently, write it the same way, and if the files have no group column, add one",
+     "{0} 同时出现在 {1} 组（{2}）和 {3} 组（{4}）；一支球队只能属于一个小组。请更正小组列；如果是同一小组的不同写法请统一写法，如果文件没有小组列请加上"},
+    {"team_few_rows",
+     "{0} appears in {1} row(s) of group {3}, while another team appears in {2}: if it is another team's name typed differently, correct it",
+     "{0} 在 {3} 组中只出现在 {1} 行，而其他球队出现在 {2} 行：如果它是另一支球队名称的不同写法，请更正"},
 };
 
 }  // namespace
