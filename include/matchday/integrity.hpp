@@ -40,10 +40,24 @@ namespace matchday {
 // the matches of a group, not the square of its teams).
 void check_results(Results& results, const Rules& rules, std::vector<Diagnostic>& diags);
 
+// For a table "after matchday N" (--through): a group-stage row without a
+// matchday takes it from its date when every row of exactly one matchday
+// has that date and no other matchday was played on it (a warning says so);
+// any other row without a matchday is an error naming it, since it could
+// belong before or after N.
+void resolve_matchdays(Results& results, std::vector<Diagnostic>& diags);
+
 // `name` without invisible and control characters (listed above) and without
 // surrounding white space (ASCII, ideographic and no-break spaces). Never
 // longer than `name`.
 [[nodiscard]] std::string clean_name(std::string_view name);
+
+// Whether `text` holds a control character other than tab, line feed and
+// carriage return (C0, DEL, C1): a terminal would act on it.
+[[nodiscard]] bool has_controls(std::string_view text);
+// `text` without terminal escape sequences (ESC [ … m, ESC ] … BEL) and the
+// other controls has_controls finds: what may be shown on a terminal.
+[[nodiscard]] std::string without_controls(std::string_view text);
 
 // The one way a group name is shown (`A组`, `第A组`, `Group A`, `Ａ` → `A`;
 // `甲组` → `甲`); names that are no such form are returned cleaned only.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "matchday/text.hpp"
@@ -23,6 +24,28 @@ bool is_invisible(char32_t cp) {
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 ||
          (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
          (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+// The end of the terminal escape sequence at s[i] (an ESC): a control
+// sequence (ESC [ parameters intermediates final), an operating-system
+// command (ESC ] … BEL or ESC \\), or ESC and one character.
+std::size_t escape_end(std::string_view s, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j >= s.size()) return j;
+  if (s[j] == '[') {
+    ++j;
+    while (j < s.size() && s[j] >= 0x30 && s[j] <= 0x3F) ++j;
+    while (j < s.size() && s[j] >= 0x20 && s[j] <= 0x2F) ++j;
+    return j < s.size() && s[j] >= 0x40 && s[j] <= 0x7E ? j + 1 : j;
+  }
+  if (s[j] == ']') {
+    for (++j; j < s.size(); ++j) {
+      if (s[j] == '\x07') return j + 1;
+      if (s[j] == '\x1B' && j + 1 < s.size() && s[j + 1] == '\\') return j + 2;
+    }
+    return j;
+  }
+  return static_cast<unsigned char>(s[j]) < 0x80 ? j + 1 : j;
 }
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x3000; }
@@ -336,7 +359,24 @@ void check_groups_share_teams(const Results& results, std::vector<Diagnostic>& d
       }
     }
   }
+  // A group all of whose teams play in two or more other groups is the
+  // knockout stage read as a group: a knockout file without its stage column.
+  std::map<std::size_t, std::vector<std::size_t>> sharers;  // later group → earlier groups
+  std::map<std::size_t, std::size_t> shared_teams;
   for (const auto& [key, teams] : shared) {
+    sharers[key.second].push_back(key.first);
+    shared_teams[key.second] += teams.size();
+  }
+  std::vector<bool> knockout_like(results.groups.size(), false);
+  for (const auto& [gi, earlier] : sharers) {
+    const Group& g = results.groups[gi];
+    if (earlier.size() < 2 || shared_teams[gi] < g.teams.size()) continue;
+    knockout_like[gi] = true;
+    diags.push_back(error_at(results, g.matches.front(), "knockout_without_stage",
+                             {results.sources[g.matches.front().source]}));
+  }
+  for (const auto& [key, teams] : shared) {
+    if (knockout_like[key.second]) continue;
     const Group& ga = results.groups[key.first];
     const Group& gb = results.groups[key.second];
     std::string names;
@@ -348,6 +388,18 @@ void check_groups_share_teams(const Results& results, std::vector<Diagnostic>& d
   }
 }
 
+// Adds `found` to `diags` with at most k_max_errors_per_file errors a file,
+// as the readers keep, the rest counted: a wrong file can repeat one mistake
+// on every row.
+void add_capped(std::vector<Diagnostic>& found, std::vector<Diagnostic>& diags) {
+  std::map<std::string, std::unique_ptr<DiagnosticSink>> sinks;
+  for (Diagnostic& d : found) {
+    auto& sink = sinks[d.source];
+    if (!sink) sink = std::make_unique<DiagnosticSink>(diags, d.source);
+    sink->add(std::move(d));
+  }
+}
+
 }  // namespace
 
 std::string clean_name(std::string_view name) {
@@ -355,6 +407,10 @@ std::string clean_name(std::string_view name) {
   if (!maybe_unclean(name)) return std::string(name);
   out.reserve(name.size());
   for (std::size_t i = 0; i < name.size();) {
+    if (name[i] == '\x1B') {  // a terminal escape sequence goes whole, not just its ESC
+      i = escape_end(name, i);
+      continue;
+    }
     char32_t cp;
     const std::size_t len = utf8_sequence(name, i, cp);
     if (len == 0) {  // not UTF-8 (the readers let none through): kept as it is
@@ -382,6 +438,37 @@ std::string clean_name(std::string_view name) {
     e = s;
   }
   return out.substr(b, e - b);
+}
+
+bool has_controls(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return true;
+    if (u == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string without_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u == 0x1B) {
+      i = escape_end(text, i);
+    } else if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) {
+      ++i;
+    } else if (u == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      i += 2;  // a C1 control
+    } else {
+      out.push_back(text[i++]);
+    }
+  }
+  return out;
 }
 
 std::string canonical_group_name(std::string_view name) {
@@ -415,6 +502,46 @@ std::string team_name_key(std::string_view name) {
   return s;
 }
 
+void resolve_matchdays(Results& results, std::vector<Diagnostic>& diags) {
+  std::vector<Diagnostic> found;
+  for (Group& g : results.groups) {
+    // Each matchday's one date, if all its rows share one (0: they do not),
+    // and the matchdays played on each date.
+    std::map<std::int32_t, std::optional<Date>> date_of;
+    std::map<Date, std::vector<std::int32_t>> matchdays_on;
+    bool missing = false;
+    for (const Match& m : g.matches) {
+      if (m.stage != 0) continue;
+      if (m.matchday == 0) {
+        missing = true;
+        continue;
+      }
+      const Date d = m.date;
+      const auto [it, added] = date_of.try_emplace(m.matchday, d);
+      if (!added && it->second && *it->second != d) it->second.reset();
+      if (m.date.year != 0) {
+        auto& days = matchdays_on[d];
+        if (std::find(days.begin(), days.end(), m.matchday) == days.end()) days.push_back(m.matchday);
+      }
+    }
+    if (!missing) continue;
+    for (Match& m : g.matches) {
+      if (m.stage != 0 || m.matchday != 0) continue;
+      const Date d = m.date;
+      const auto on = m.date.year != 0 ? matchdays_on.find(d) : matchdays_on.end();
+      if (on != matchdays_on.end() && on->second.size() == 1 && date_of[on->second[0]] == d) {
+        m.matchday = on->second[0];
+        Diagnostic w = error_at(results, m, "matchday_from_date", {d.iso(), std::to_string(m.matchday)});
+        w.severity = Severity::warning;
+        found.push_back(std::move(w));
+      } else {
+        found.push_back(error_at(results, m, "matchday_missing_through", {}));
+      }
+    }
+  }
+  add_capped(found, diags);
+}
+
 void check_results(Results& results, const Rules& rules, std::vector<Diagnostic>& diags) {
   std::vector<Diagnostic> found;
   tidy_names(results, found);
@@ -426,14 +553,7 @@ void check_results(Results& results, const Rules& rules, std::vector<Diagnostic>
   if (!has_errors(found)) {
     for (const Group& g : results.groups) check_lonely_teams(results, g, found);
   }
-  // At most k_max_errors_per_file errors a file, as the readers keep, the
-  // rest counted: a wrong file can repeat one mistake on every row.
-  std::map<std::string, std::unique_ptr<DiagnosticSink>> sinks;
-  for (Diagnostic& d : found) {
-    auto& sink = sinks[d.source];
-    if (!sink) sink = std::make_unique<DiagnosticSink>(diags, d.source);
-    sink->add(std::move(d));
-  }
+  add_capped(found, diags);
 }
 
 }  // namespace matchday
