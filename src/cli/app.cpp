@@ -12,6 +12,21 @@
 
 namespace matchday::cli {
 
+namespace {
+
+// Every option takes exactly one value per use (repeat the option for more):
+// CLI11 lets an option bound to a list take every argument that follows it,
+// so `--group B a.csv b.csv` would read both files as group names.
+void one_value_per_use(CLI::App& app) {
+  for (CLI::Option* o : app.get_options()) {
+    if (!o->get_positional() && o->get_items_expected_max() > 1) o->allow_extra_args(false);
+  }
+  for (CLI::App* sub : app.get_subcommands({})) one_value_per_use(*sub);
+}
+
+}  // namespace
+
+
 std::string called_name(const std::vector<std::string>& args) {
   if (args.empty()) return "matchday";
   std::string name = args[0].substr(args[0].find_last_of(platform::k_path_separators) + 1);
@@ -44,6 +59,8 @@ int run_cli(std::vector<std::string> args, Output& io) {
   CLI::App* rules_app = add_rules_command(app, rules);
   EligibilityCommand eligibility;
   CLI::App* eligibility_app = add_eligibility_command(app, eligibility);
+
+  one_value_per_use(app);
 
   // Help, labels and parse errors in the user's language (--lang is only parsed below).
   const std::vector<std::string> untranslated = localise_help(app, help_language(args, io.env_lang));

@@ -2,6 +2,7 @@
 // files, reporting diagnostics, and writing the output (-o atomically).
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -46,7 +47,7 @@ struct Output {
 
 struct CommonOptions {
   std::string rules{k_default_preset};
-  std::string format = "table";
+  std::string format;  // empty: from the -o name, else table
   std::string output;
   bool bom = false;
   std::string encoding = "auto";
@@ -124,6 +125,19 @@ using PieceSink = std::function<void(std::string_view)>;
 int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(const PieceSink&)>& produce,
                 int ok_code);
 
+// The format an output file's name asks for (`.csv`, `.tsv`, `.json`, `.md`,
+// `.xlsx`, any case), or none.
+std::optional<std::string_view> format_of_name(const std::string& path);
+
+// Checked before anything is read: -o and --format agree, and -o names none
+// of `inputs` (nor the rules file), nor a table inside an input folder.
+// Reports the problem and returns false.
+bool output_usage_ok(const CommonOptions& o, Context& ctx, const std::vector<std::string>& inputs);
+
+// Whether the output starts with a UTF-8 byte-order mark: --bom, or CSV
+// written to a `.csv` file (what Excel opens by double-click).
+bool wants_bom(const CommonOptions& o, const Context& ctx);
+
 // True when `path` ends in .xlsx (any case): -o names an Excel workbook.
 bool names_workbook(const std::string& path);
 
@@ -134,5 +148,9 @@ void add_column(Sheet& s, const Context& ctx, std::string key, bool numeric, boo
 
 // `path`'s file name without directory and extension ("groupA" for data/groupA.csv).
 std::string file_stem(const std::string& path);
+
+// A path for std::filesystem from a UTF-8 name (on Windows a plain std::string
+// would be read in the ANSI code page, and Chinese names lost).
+std::filesystem::path utf8_path(const std::string& utf8);
 
 }  // namespace matchday::cli

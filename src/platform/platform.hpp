@@ -58,12 +58,6 @@ std::string user_language();
 // The characters that separate a path's folders ("/"; Windows: "/\\").
 extern const char* const k_path_separators;
 
-// Whether a CSV or TSV file written with -o starts with a UTF-8 byte-order
-// mark without --bom: on Windows, where Excel opened by a double-click reads
-// a file without one in the ANSI code page (GBK), so Chinese would be garbled.
-// Not on Linux (the output is byte for byte what it was).
-extern const bool k_bom_in_csv_files;
-
 // Once at start-up, before anything is written: makes the console (if any)
 // ready for UTF-8 output and colour (Windows 10: virtual terminal sequences).
 void prepare_console();

@@ -13,7 +13,6 @@
 
 namespace matchday::platform {
 
-const bool k_bom_in_csv_files = false;
 const char* const k_path_separators = "/";
 
 bool gb18030_to_utf8(std::string_view bytes, std::string& out, std::size_t& error_offset) {

@@ -13,7 +13,6 @@
 
 namespace matchday::platform {
 
-const bool k_bom_in_csv_files = true;
 const char* const k_path_separators = "/\\";
 
 std::wstring widen(std::string_view s) {
