@@ -142,7 +142,7 @@ bool writes_over(const std::string& out_name, const std::string& in_name) {
   if (!fs::is_directory(in, ec)) return false;
   const fs::path parent = fs::weakly_canonical(out, ec).parent_path();
   if (ec || !fs::equivalent(parent, in, ec)) return false;
-  const std::optional<std::string_view> f = format_of_name(out);
+  const std::optional<std::string_view> f = format_of_name(out_name);
   return f == "csv" || f == "tsv" || f == "xlsx";
 }
 
