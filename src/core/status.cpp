@@ -260,7 +260,8 @@ class StatusSearch {
 
   // Every fixture has an outcome: what it means for each question.
   void check_results() {
-    std::vector<Question> ties;  // questions that hang on tie-breaking
+    std::vector<Question>& ties = m_ties;  // questions that hang on tie-breaking
+    ties.clear();
     for (const Question& q : m_questions) {
       if (done(q)) continue;
       if (!m_points_first) {
@@ -294,16 +295,22 @@ class StatusSearch {
     for (const Question& q : ties) {
       TeamAnswers& a = m_answers[q.team];
       Answer& ans = answer(q);
-      TiePlace tied;
+      TiePlace ranked;
+      const TiePlace* tied = &ranked;
+      PlaceSpan p;
       if (ranking) {
-        tied = {m_sim.place_of(*ranking, q.team), bucket_of(*ranking, q.team)};
-      } else if (const std::optional<TiePlace> found = place_among_level(q.team)) {
-        tied = *found;
+        ranked = {m_sim.place_of(*ranking, q.team), bucket_of(*ranking, q.team)};
+        p = ranked.place;
       } else {
-        m_stopped = true;
-        return;
+        int above = 0;
+        tied = place_among_level(q.team, above);
+        if (!tied) {
+          m_stopped = true;
+          return;
+        }
+        p = tied->place;
+        p.start += above;
       }
-      const PlaceSpan p = tied.place;
       if (p.in(m_places)) {
         if (q.want_in) found_in(a);
       } else if (p.out(m_places)) {
@@ -316,7 +323,7 @@ class StatusSearch {
         std::optional<Witness> w;
         if (ans.searches < k_score_searches) {
           ++ans.searches;
-          w = m_sim.try_scores(q.team, q.want_in, tied.bucket, m_race.assignment(), m_places);
+          w = m_sim.try_scores(q.team, q.want_in, tied->bucket, m_race.assignment(), m_places);
           if (m_sim.out_of_budget()) m_stopped = true;
         }
         if (w) {
@@ -348,11 +355,13 @@ class StatusSearch {
   // matches and the outcomes of their fixtures (head-to-head among them,
   // their own goals and cards). So the ranking of one such set with those
   // outcomes serves every leaf of the search that repeats them (most do).
-  // nullopt past the budget of rankings.
-  std::optional<TiePlace> place_among_level(std::uint32_t t) {
+  // Sets `above` to the number of teams with more points; the place it
+  // returns starts among the level teams. Null past the budget of rankings.
+  const TiePlace* place_among_level(std::uint32_t t, int& above) {
     const int own = m_race.points(t);
-    int above = 0;
-    std::string key;
+    above = 0;
+    std::string& key = m_key;
+    key.clear();
     for (std::uint32_t o = 0; o < static_cast<std::uint32_t>(m_teams); ++o) {
       above += m_race.points(o) > own;
       if (m_race.points(o) == own) {
@@ -371,7 +380,7 @@ class StatusSearch {
     auto it = m_level_places.find(key);
     if (it == m_level_places.end()) {
       const std::optional<OpenRanking> ranking = m_sim.rank_outcomes(m_race.assignment());
-      if (!ranking) return std::nullopt;
+      if (!ranking) return nullptr;
       std::vector<TiePlace> places;  // in the order of the teams in the key
       for (std::size_t i = 0; i < level_bytes; i += 2) {
         const auto u = static_cast<std::uint32_t>(static_cast<unsigned char>(key[i]) |
@@ -380,14 +389,12 @@ class StatusSearch {
         p.place.start -= above;
         places.push_back(std::move(p));
       }
-      it = m_level_places.emplace(std::move(key), std::move(places)).first;
+      it = m_level_places.emplace(key, std::move(places)).first;
     }
     // The team's entry: its rank among the level teams' ids.
     std::size_t index = 0;
     for (std::uint32_t o = 0; o < t; ++o) index += m_race.points(o) == own;
-    TiePlace p = it->second[index];
-    p.place.start += above;
-    return p;
+    return &it->second[index];
   }
 
   TieSimulation m_sim;
@@ -405,6 +412,8 @@ class StatusSearch {
   bool m_explain = false;  // StatusDetail::explained
   // place_among_level's rankings: by the level teams and their fixtures' outcomes.
   std::unordered_map<std::string, std::vector<TiePlace>> m_level_places;
+  std::string m_key;             // place_among_level's, kept for its capacity
+  std::vector<Question> m_ties;  // check_results', likewise
 };
 
 }  // namespace
