@@ -701,6 +701,11 @@ constexpr MessageEntry k_catalogue[] = {
     {"elig.note", "Note", "说明"},
     {"elig.all_eligible", "Every row and every team passes.", "所有人员和参赛队均符合要求。"},
     {"elig.findings", "{0} of {1} rows are ineligible; {2} of {3} teams have findings.", "{1} 人中 {0} 人不符合；{3} 支队中 {2} 支有问题。"},
+
+    // Results reader: scores and matchdays as notices write them.
+    {"score_pens_differ",
+     "the score cell gives a shootout and this cell another; keep one of them, or make them the same",
+     "比分单元格中的点球比分与此单元格不一致；请保留其一，或改为一致"},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <exception>
 #include <future>
 #include <iterator>
+#include <unordered_map>
 
 #include "bytes.hpp"
 #include "matchday/csv.hpp"
@@ -45,6 +46,7 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
 }};
 
 constexpr int k_max_goals = 999;
+constexpr int k_max_matchday = 1000000;
 
 // One side's disciplinary points from its cards, weighted by the rules: at
 // most 99 cards of a kind and (parse_rules) 100 points a card, so at most
@@ -54,23 +56,155 @@ std::int16_t weighted_cards(int yellow, int red, const Rules& rules) {
   return static_cast<std::int16_t>(std::clamp<long long>(points, INT16_MIN, INT16_MAX));
 }
 
-// "2:1", "2-1", "2：1" (normalised to ASCII by the caller).
-bool split_score(std::string_view s, std::string_view& a, std::string_view& b) {
-  const std::size_t sep = s.find_first_of(":-");
-  if (sep == std::string_view::npos) return false;
-  a = trim(s.substr(0, sep));
-  b = trim(s.substr(sep + 1));
+// Score and matchday cells as notices write them (normalised by the caller:
+// full-width digits, colons and brackets are ASCII by then).
+
+// Skips spaces at s[at].
+void skip_spaces(std::string_view s, std::size_t& at) {
+  while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;
+}
+
+// Whether s continues at `at` with `word` (ASCII letters in any case); moves past it.
+bool take(std::string_view s, std::size_t& at, std::string_view word) {
+  if (s.size() - at < word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = s[at + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[i]) return false;
+  }
+  at += word.size();
   return true;
 }
 
-// How often each pair of teams of one group meets: the lower triangle of a
-// square matrix, row by row, so that it grows as teams appear by appending
-// (pair (a, b) with a < b is at b * (b - 1) / 2 + a).
+// A count of at most `max` at s[at] (one to nine digits); moves past it.
+std::optional<int> take_count(std::string_view s, std::size_t& at, int max) {
+  std::size_t end = at;
+  while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
+  const auto v = parse_count(s.substr(at, end - at), max);
+  if (v) at = end;
+  return v;
+}
+
+// Two counts and a separator between them, spaces around: "2:1", "2-1",
+// "2∶1" (U+2236), "2比1"; moves past them.
+bool take_pair(std::string_view s, std::size_t& at, int& a, int& b) {
+  skip_spaces(s, at);
+  const auto va = take_count(s, at, k_max_goals);
+  if (!va) return false;
+  skip_spaces(s, at);
+  if (!(take(s, at, ":") || take(s, at, "-") || take(s, at, "\xE2\x88\xB6") || take(s, at, "比"))) return false;
+  skip_spaces(s, at);
+  const auto vb = take_count(s, at, k_max_goals);
+  if (!vb) return false;
+  skip_spaces(s, at);
+  a = *va;
+  b = *vb;
+  return true;
+}
+
+// A score cell: the goals, and the shootout when the cell has one in
+// brackets after them ("1:1(4:3)", "1-1 (4-3)", "1:1（点球4:3）").
+struct ScoreCell {
+  int home = -1, away = -1;
+  int home_pens = -1, away_pens = -1;  // -1: no shootout in the cell
+};
+
+std::optional<ScoreCell> parse_score_cell(std::string_view s) {
+  ScoreCell c;
+  std::size_t at = 0;
+  if (!take_pair(s, at, c.home, c.away)) return std::nullopt;
+  if (at == s.size()) return c;
+  if (!take(s, at, "(")) return std::nullopt;
+  skip_spaces(s, at);
+  if (!take(s, at, "点球")) {
+    if (take(s, at, "pens") || take(s, at, "pen") || take(s, at, "p")) skip_spaces(s, at);
+  }
+  if (!take_pair(s, at, c.home_pens, c.away_pens) || !take(s, at, ")")) return std::nullopt;
+  skip_spaces(s, at);
+  if (at != s.size()) return std::nullopt;
+  return c;
+}
+
+// The cell without the brackets it is written in, "(4)" or "(4:3)".
+std::string_view unbracket(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') return trim(s.substr(1, s.size() - 2));
+  return s;
+}
+
+// A shootout cell of one column: "4:3", "(4:3)", "（4-3）".
+std::optional<ScoreCell> parse_pens_cell(std::string_view s) {
+  ScoreCell c;
+  std::size_t at = 0;
+  s = unbracket(s);
+  if (!take_pair(s, at, c.home_pens, c.away_pens) || at != s.size()) return std::nullopt;
+  return c;
+}
+
+// A matchday: 3, 第3轮, 3轮, 第三轮, R3, Round 3, MD3 (spaces between the
+// parts allowed); at most `max`.
+std::optional<int> parse_matchday(std::string_view s, int max) {
+  if (auto v = parse_count(s, max)) return v;
+  std::size_t at = 0;
+  const bool chinese = take(s, at, "第");
+  const bool latin = !chinese && (take(s, at, "round") || take(s, at, "md") || take(s, at, "r"));
+  skip_spaces(s, at);
+  std::optional<int> v;
+  if (at < s.size() && s[at] >= '0' && s[at] <= '9') {
+    v = take_count(s, at, max);
+  } else if (!latin) {
+    // Chinese numerals: 三, 十二, 二十一, 一百零五.
+    static constexpr std::string_view k_digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int total = 0, digit = -1;
+    bool any = false;
+    for (;;) {
+      bool read = false;
+      for (int d = 0; d < 10 && !read; ++d) {
+        if (take(s, at, k_digits[d])) {
+          digit = d;
+          read = true;
+        }
+      }
+      if (!read && (take(s, at, "〇"))) digit = 0, read = true;
+      if (!read && take(s, at, "两")) digit = 2, read = true;
+      if (!read && take(s, at, "十")) total += (digit < 0 ? 1 : digit) * 10, digit = -1, read = true;
+      if (!read && take(s, at, "百")) total += (digit < 0 ? 1 : digit) * 100, digit = -1, read = true;
+      if (!read) break;
+      any = true;
+    }
+    if (any) v = total + (digit > 0 ? digit : 0);
+  }
+  if (!v || *v > max) return std::nullopt;
+  skip_spaces(s, at);
+  const bool suffix = take(s, at, "轮");
+  // 第…轮 and …轮 take the suffix, R3 and Round 3 none.
+  if (suffix == latin || at != s.size()) return std::nullopt;
+  return v;
+}
+
+// How often each pair of teams of one group meets. Up to k_square_teams
+// teams, the lower triangle of a square matrix, row by row, so that it grows
+// as teams appear by appending (pair (a, b) with a < b is at
+// b * (b - 1) / 2 + a); past them, a hash table of the pairs that met, so
+// that memory grows with the matches, not the square of the teams (a file of
+// 60,000 teams in one group took 12 GB as a triangle).
 class MeetingCounter {
  public:
+  static constexpr std::size_t k_square_teams = 256;
+
   // Counts one more meeting of a and b (ids < teams) and returns the total.
   int count(std::uint32_t a, std::uint32_t b, std::size_t teams) {
     const std::size_t lo = std::min(a, b), hi = std::max(a, b);
+    if (m_sparse) return ++m_pairs[std::uint64_t{hi} << 32 | lo];
+    if (teams > k_square_teams) {
+      m_sparse = true;
+      for (std::size_t h = 1, at = 0; h * (h - 1) / 2 < m_counts.size(); ++h) {
+        for (std::size_t l = 0; l < h && at < m_counts.size(); ++l, ++at) {
+          if (m_counts[at] != 0) m_pairs.emplace(std::uint64_t{h} << 32 | l, m_counts[at]);
+        }
+      }
+      m_counts = {};
+      return ++m_pairs[std::uint64_t{hi} << 32 | lo];
+    }
     const std::size_t at = hi * (hi - 1) / 2 + lo;
     if (at >= m_counts.size()) m_counts.resize(teams * (teams - 1) / 2, 0);
     return ++m_counts[at];
@@ -78,6 +212,8 @@ class MeetingCounter {
 
  private:
   std::vector<int> m_counts;
+  bool m_sparse = false;
+  std::unordered_map<std::uint64_t, int> m_pairs;
 };
 
 // Team ids by group and name, for parse_results: one hash and usually one
@@ -153,7 +289,9 @@ class TeamLookup {
   // Adds `name`, new to its group, to table `t`.
   [[gnu::noinline]] std::uint32_t add(Group& group, Table& t, std::string_view name, const Key& key) {
     if (m_check_new && !is_valid_utf8(name)) m_not_utf8 = true;
-    const std::uint32_t id = group.intern_team(name);
+    // (Every team of the group is in its table: the name is new.)
+    const auto id = static_cast<std::uint32_t>(group.teams.size());
+    group.teams.emplace_back(name);
     if ((t.used + 1) * 2 > t.slots.size()) grow(t);
     put(t, key, id);
     return id;
@@ -236,19 +374,11 @@ std::string_view match_status_name(MatchStatus s) {
 }
 
 std::uint32_t Group::intern_team(std::string_view team_name) {
-  if (teams.size() < 32) {
-    for (std::uint32_t i = 0; i < teams.size(); ++i) {
-      if (same_text(teams[i], team_name)) return i;
-    }
-    teams.emplace_back(team_name);
-    if (teams.size() == 32) {
-      for (std::uint32_t i = 0; i < teams.size(); ++i) team_index_.emplace(teams[i], i);
-    }
-    return static_cast<std::uint32_t>(teams.size() - 1);
+  for (std::uint32_t i = 0; i < teams.size(); ++i) {
+    if (same_text(teams[i], team_name)) return i;
   }
-  auto [it, added] = team_index_.try_emplace(std::string(team_name), static_cast<std::uint32_t>(teams.size()));
-  if (added) teams.emplace_back(team_name);
-  return it->second;
+  teams.emplace_back(team_name);
+  return static_cast<std::uint32_t>(teams.size() - 1);
 }
 
 std::int64_t Group::find_team(std::string_view team_name) const {
@@ -259,32 +389,140 @@ std::int64_t Group::find_team(std::string_view team_name) const {
 }
 
 std::size_t Results::intern_group(std::string_view name) {
-  if (last_group_ < groups.size() && same_text(groups[last_group_].name, name)) return last_group_;
-  if (groups.size() >= 16) {
-    // Many groups (a league's 2,000): a hash index, so that a new group does not
-    // compare its name with every group before it. Groups appended directly are
-    // indexed here too; the first of equal names wins, as in the scan below.
-    for (; group_indexed_ < groups.size(); ++group_indexed_) {
-      group_index_.try_emplace(groups[group_indexed_].name, group_indexed_);
-    }
-    const auto it = group_index_.find(std::string(name));
-    if (it != group_index_.end() && it->second < groups.size() && groups[it->second].name == name) {
-      return last_group_ = it->second;
-    }
-    if (it == group_index_.end()) {
-      groups.push_back(Group{std::string(name), false, {}, {}, {}});
-      return last_group_ = groups.size() - 1;
-    }
-    // A stale entry (a name changed in place): the scan below decides.
-  }
   for (std::size_t i = 0; i < groups.size(); ++i) {
-    if (groups[i].name == name) return last_group_ = i;
+    if (groups[i].name == name) return i;
   }
-  groups.push_back(Group{std::string(name), false, {}, {}, {}});
-  return last_group_ = groups.size() - 1;
+  groups.push_back(Group{std::string(name), false, {}, {}});
+  return groups.size() - 1;
 }
 
 namespace {
+
+// The groups of the Results a parse adds to, by name: the last one asked
+// for, and a hash index once there are 16 (a league's 2,000 groups, or its
+// rows shuffled, would otherwise compare each row's group with every group
+// before it). Groups added to the Results directly are indexed when next
+// asked; the first of equal names wins, as in Results::intern_group.
+class GroupIndex {
+ public:
+  std::size_t intern(Results& r, std::string_view name) {
+    if (m_last < r.groups.size() && same_text(r.groups[m_last].name, name)) return m_last;
+    if (r.groups.size() < 16) {
+      for (std::size_t i = 0; i < r.groups.size(); ++i) {
+        if (r.groups[i].name == name) return m_last = i;
+      }
+    } else {
+      for (; m_indexed < r.groups.size(); ++m_indexed) m_index.try_emplace(r.groups[m_indexed].name, m_indexed);
+      const auto it = m_index.find(std::string(name));
+      if (it != m_index.end()) return m_last = it->second;
+    }
+    r.groups.push_back(Group{std::string(name), false, {}, {}});
+    return m_last = r.groups.size() - 1;
+  }
+
+ private:
+  std::size_t m_last = static_cast<std::size_t>(-1);
+  std::unordered_map<std::string, std::size_t> m_index;
+  std::size_t m_indexed = 0;  // groups in m_index
+};
+
+// The teams of one group by name, for joining the parts of a file: a scan
+// while the group is small, a hash index past 32 teams (a group of 60,000
+// teams would otherwise compare each with all before it).
+class TeamIndex {
+ public:
+  std::uint32_t intern(Group& g, std::string_view name) {
+    if (g.teams.size() < 32) return g.intern_team(name);
+    for (; m_indexed < g.teams.size(); ++m_indexed) m_index.try_emplace(g.teams[m_indexed], m_indexed);
+    const auto [it, added] = m_index.try_emplace(std::string(name), static_cast<std::uint32_t>(g.teams.size()));
+    if (added) {
+      g.teams.emplace_back(name);
+      ++m_indexed;
+    }
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> m_index;
+  std::size_t m_indexed = 0;  // teams in m_index
+};
+
+}  // namespace
+
+namespace {
+
+// The status a status cell (as fold_key() makes it) names; nullopt for none.
+std::optional<MatchStatus> match_status_word(std::string_view key) {
+  if (key.empty() || key == "played" || key == "已赛" || key == "完赛" || key == "正常") return MatchStatus::played;
+  if (key == "awarded" || key == "forfeit" || key == "判定" || key == "判负" || key == "判胜" || key == "弃权") {
+    return MatchStatus::awarded;
+  }
+  if (key == "postponed" || key == "延期" || key == "推迟" || key == "未赛") return MatchStatus::postponed;
+  if (key == "cancelled" || key == "canceled" || key == "取消") return MatchStatus::cancelled;
+  return std::nullopt;
+}
+
+// The rules between the values of a row once each cell has been read, written
+// once: the general reader reports the one a row breaks (at the column it
+// names), the fast rows leave such a row to the general reader.
+enum class RowRule : std::uint8_t {
+  none,
+  pens_without_score,   // at the shootout's column
+  pens_not_drawn,       // at the shootout's column
+  pens_level,           // at the shootout's column
+  unplayed_has_score,   // at the status column
+  awarded_no_score,     // at the status column
+  draw_needs_shootout,  // at the score's column
+};
+
+// The two teams of a row: both named, and not the same.
+bool teams_fine(std::string_view home, std::string_view away) {
+  return !home.empty() && !away.empty() && !same_text(home, away);
+}
+
+// The first rule the values of m break (its scores and shootout each given
+// whole or not at all).
+RowRule broken_rule(const Match& m, const Rules& rules) {
+  const bool scored = m.has_score();
+  const bool unplayed_status = m.status == MatchStatus::postponed || m.status == MatchStatus::cancelled;
+  if (m.has_shootout() && !scored) return RowRule::pens_without_score;
+  if (m.has_shootout() && m.home_goals != m.away_goals) return RowRule::pens_not_drawn;
+  if (m.has_shootout() && m.home_pens == m.away_pens) return RowRule::pens_level;
+  if (scored && unplayed_status) return RowRule::unplayed_has_score;
+  if (!scored && m.status == MatchStatus::awarded) return RowRule::awarded_no_score;
+  if (scored && m.home_goals == m.away_goals && !m.has_shootout() && rules.points.draw_needs_shootout &&
+      m.status == MatchStatus::played && m.stage == 0) {
+    return RowRule::draw_needs_shootout;
+  }
+  return RowRule::none;
+}
+
+// A date written Y/M/D or Y-M-D with one or two digits for month and day
+// (2025/7/31, as Excel writes it), at p and ending at a delimiter or line
+// end before `end`; its length in `len`. nullopt for anything else (parse_date
+// reads these forms the same way, and the rest).
+std::optional<Date> short_date(const char* p, const char* end, char delim, std::size_t& len) {
+  const char* q = p;
+  const auto number = [&](int most, int& v) {
+    int n = 0;
+    v = 0;
+    while (q < end && *q >= '0' && *q <= '9' && n < most) {
+      v = v * 10 + (*q++ - '0');
+      ++n;
+    }
+    return n;
+  };
+  int y = 0, m = 0, d = 0;
+  if (number(4, y) != 4 || q >= end || (*q != '/' && *q != '-')) return std::nullopt;
+  const char sep = *q++;
+  if (number(2, m) == 0 || q >= end || *q != sep) return std::nullopt;
+  ++q;
+  if (number(2, d) == 0) return std::nullopt;
+  if (q < end && *q != delim && *q != '\n' && *q != '\r') return std::nullopt;
+  if (!is_valid_date(y, m, d)) return std::nullopt;
+  len = static_cast<std::size_t>(q - p);
+  return Date{y, m, d};
+}
 
 // What a column of the file is to the fast row parser.
 enum class Field : std::uint8_t {
@@ -293,6 +531,7 @@ enum class Field : std::uint8_t {
   text,        // group, home or away: a name
   count,       // a whole number
   date,
+  status,      // one of the status words as match_status_word() reads them
 };
 
 struct FieldSpec {
@@ -307,6 +546,7 @@ struct FastRow {
   std::string_view text[c_count]{};
   int num[c_count];
   CompactDate date{};
+  MatchStatus status = MatchStatus::played;
 
   FastRow() { std::fill(std::begin(num), std::end(num), -1); }
 };
@@ -341,7 +581,7 @@ Layout make_layout(const CsvRecord& header, char delim) {
   set(c_group, Field::text);
   set(c_home, Field::text);
   set(c_away, Field::text);
-  set(c_matchday, Field::count, 1000000);
+  set(c_matchday, Field::count, k_max_matchday);
   set(c_date, Field::date);
   for (std::size_t col : {c_home_goals, c_away_goals, c_home_pens, c_away_pens}) set(col, Field::count, k_max_goals);
   for (std::size_t col : {c_home_yellow, c_away_yellow, c_home_red, c_away_red, c_home_fp, c_away_fp}) {
@@ -349,7 +589,7 @@ Layout make_layout(const CsvRecord& header, char delim) {
   }
   if (!l.split_scores) set(c_score, Field::empty_only);
   if (!split_pens) set(c_pens, Field::empty_only);
-  set(c_status, Field::empty_only);
+  set(c_status, Field::status);
   set(c_stage, Field::empty_only);
   // Quotes and line breaks are the general reader's; so is a file whose
   // header names a column twice (it is an error anyway).
@@ -430,10 +670,10 @@ class Loader {
  public:
   Loader(const Layout& layout, std::string_view text, char delim, std::string_view source,
          std::uint16_t source_index, const Rules& rules, const ResultsOptions& options, Results& into,
-         DiagnosticSink& sink, bool part)
+         DiagnosticSink& sink, bool part, bool check_utf8)
       : m_layout(layout), m_hm(layout.hm), m_split_scores(layout.split_scores), m_text(text), m_delim(delim),
         m_source(source), m_source_index(source_index), m_rules(rules), m_options(options), m_into(into),
-        m_sink(sink), m_part(part), m_check_utf8(part && options.check_utf8), m_reader(text, delim),
+        m_sink(sink), m_part(part), m_check_utf8(part && check_utf8), m_reader(text, delim),
         m_row(source, layout.hm, sink), m_meetings(into.groups.size()), m_teams(m_check_utf8) {}
 
   // Reads the records in [begin, end) of the text, the first at line `line`
@@ -443,12 +683,12 @@ class Loader {
     // options.consumed every 4 MB, up to the start of the record at hand.
     constexpr std::size_t k_consumed_step = std::size_t{4} << 20;
     std::size_t consumed = begin;
-    const bool fast = m_layout.fast && m_options.fast_rows;
+    const bool fast = m_layout.fast && m_options.execution.fast_rows;
     const char* const base = m_text.data();
     std::size_t at = begin;
     while (at < end) {
-      if (m_options.consumed && at - consumed >= k_consumed_step) {
-        m_options.consumed(consumed, at);
+      if (m_options.execution.consumed && at - consumed >= k_consumed_step) {
+        m_options.execution.consumed(consumed, at);
         consumed = at;
       }
       if (fast) {
@@ -571,34 +811,47 @@ class Loader {
             std::memcpy(&tail, p + 8, 2);
             if (m_date_valid && head == m_date_head && tail == m_date_tail) {
               r.date = m_date;
-              q = p + 10;
+              q = p + m_date_len;
               break;
             }
-            const std::optional<Date> date = iso_date(p);
+            std::size_t len = 10;
+            std::optional<Date> date = iso_date(p);
+            if (!date || (p + 10 < end && p[10] >= '0' && p[10] <= '9')) date = short_date(p, end, m_delim, len);
             if (!date) return nullptr;
             r.date = m_date = *date;
             m_date_head = head;
             m_date_tail = tail;
+            m_date_len = len;
             m_date_valid = true;
-            q = p + 10;
+            q = p + len;
           } else {
             r.date = CompactDate{};
           }
           break;
         }
         case Field::text:
+        case Field::status:
         case Field::skip:
         case Field::empty_only: {
-          // Up to the delimiter or the line's end, sixteen bytes at a time.
+          // A name may be quoted ("Riverside, North United"): then up to the
+          // closing quote, else up to the delimiter or the line's end; 32
+          // bytes at a time. A quote inside (written twice), a line break
+          // inside, or bytes normalize_cell would change send the row on.
+          const bool checked = spec.kind == Field::text || spec.kind == Field::status;
+          const bool quoted = spec.kind == Field::text && q < end && *q == '"';
+          if (quoted) ++q;
+          const char* const from = q;
+          const char stop = quoted ? '"' : m_delim;
           unsigned unclean = 0;
 #if defined(__SSE2__)
+          const __m128i stop_v = quoted ? _mm_set1_epi8('"') : delim;
           for (;;) {
             if (end - q < 32) {
-              while (q < end && !is_stop(*q, m_delim)) unclean |= static_cast<unsigned>(is_unclean(*q++));
+              while (q < end && !is_stop(*q, stop)) unclean |= static_cast<unsigned>(checked && is_unclean_name(*q)), ++q;
               break;
             }
-            const std::uint32_t stops = stop_mask(q, delim) | stop_mask(q + 16, delim) << 16;
-            const std::uint32_t bad = spec.kind == Field::text ? unclean_mask(q) | unclean_mask(q + 16) << 16 : 0;
+            const std::uint32_t stops = stop_mask(q, stop_v) | stop_mask(q + 16, stop_v) << 16;
+            const std::uint32_t bad = checked ? name_mask(q) | name_mask(q + 16) << 16 : 0;
             if (stops != 0) {
               const int k = std::countr_zero(stops);
               unclean |= static_cast<unsigned>(bad & ((std::uint64_t{1} << k) - 1));
@@ -609,15 +862,28 @@ class Loader {
             q += 32;
           }
 #else
-          while (q < end && !is_stop(*q, m_delim)) unclean |= static_cast<unsigned>(is_unclean(*q++));
+          while (q < end && !is_stop(*q, stop)) unclean |= static_cast<unsigned>(checked && is_unclean_name(*q)), ++q;
 #endif
-          if (q < end && *q == '"') return nullptr;
-          if (spec.kind == Field::text) {
-            if (unclean != 0) return nullptr;
-            r.text[spec.col] = std::string_view(p, static_cast<std::size_t>(q - p));
+          const std::string_view cell(from, static_cast<std::size_t>(q - from));
+          if (q < end && *q == '"') {
+            if (!quoted) return nullptr;
+            ++q;  // past the closing quote (one written twice: the check after the field sends the row on)
+          } else if (quoted) {
+            return nullptr;  // a line break or the end inside the quotes
+          }
+          if (checked) {
+            // Spaces inside a name are kept; around it, normalize_cell trims them.
+            if (unclean != 0 || (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '))) return nullptr;
+            if (spec.kind == Field::status) {
+              const std::optional<MatchStatus> status = match_status_word(cell);
+              if (!status) return nullptr;
+              r.status = *status;
+            } else {
+              r.text[spec.col] = cell;
+            }
           } else if (spec.kind == Field::empty_only && q != p) {
             return nullptr;
-          } else if (m_check_utf8 && !is_valid_utf8(std::string_view(p, static_cast<std::size_t>(q - p)))) {
+          } else if (m_check_utf8 && !is_valid_utf8(cell)) {
             return nullptr;  // (the general reader finds it so too, and says so)
           }
           break;
@@ -672,13 +938,12 @@ class Loader {
   // and report nothing; otherwise false (and nothing is added).
   bool fast_match(Match& m) {
     FastRow& r = m_fast;
-    const std::string_view home = r.text[c_home], away = r.text[c_away];
-    if (home.empty() || away.empty() || same_text(home, away)) return false;
+    if (!teams_fine(r.text[c_home], r.text[c_away])) return false;
     // (A column the file lacks is never written: its count stays -1, its
     // date none, its text empty; see the constructor.)
     const auto pair = [&](std::size_t a, std::size_t b, std::int16_t& x, std::int16_t& y) {
       const int va = r.num[a], vb = r.num[b];
-      if ((va < 0) != (vb < 0)) return false;
+      if ((va < 0) != (vb < 0)) return false;  // one given: the general reader says which
       x = static_cast<std::int16_t>(va);
       y = static_cast<std::int16_t>(vb);
       return true;
@@ -689,11 +954,8 @@ class Loader {
       return false;
     }
     if (!pair(c_home_pens, c_away_pens, m.home_pens, m.away_pens)) return false;
-    const bool scored = m.has_score();
-    if (m.has_shootout() && (!scored || m.home_goals != m.away_goals || m.home_pens == m.away_pens)) return false;
-    if (scored && m.home_goals == m.away_goals && !m.has_shootout() && m_rules.points.draw_needs_shootout) {
-      return false;
-    }
+    m.status = r.status;
+    if (broken_rule(m, m_rules) != RowRule::none) return false;
     const auto num = [&](std::size_t col) { return r.num[col] > 0 ? r.num[col] : 0; };
     const auto fair_play = [&](std::size_t fp, std::size_t yellow, std::size_t red) {
       if (r.num[fp] >= 0) return static_cast<std::int16_t>(r.num[fp]);  // (at most 99)
@@ -739,15 +1001,17 @@ class Loader {
     m.source = m_source_index;
     m.line = static_cast<std::uint32_t>(rec.line);
     bool ok = true;
-    if (home.empty()) ok = m_row.fail(c_home, "team_missing");
-    if (away.empty()) ok = m_row.fail(c_away, "team_missing");
-    if (ok && home == away) ok = m_row.fail(c_away, "team_plays_itself");
+    if (!teams_fine(home, away)) {
+      if (home.empty()) ok = m_row.fail(c_home, "team_missing");
+      if (away.empty()) ok = m_row.fail(c_away, "team_missing");
+      if (ok) ok = m_row.fail(c_away, "team_plays_itself");
+    }
 
-    if (m_hm.has(c_matchday)) {
-      if (auto v = m_row.count(c_matchday, "matchday_not_count", 1000000)) {
+    if (m_hm.has(c_matchday) && !m_row.empty(c_matchday)) {
+      if (auto v = parse_matchday(m_row.text(c_matchday), k_max_matchday)) {
         m.matchday = *v;
-      } else if (!m_row.empty(c_matchday)) {
-        ok = false;
+      } else {
+        ok = m_row.fail(c_matchday, "matchday_not_count");
       }
     }
     if (m_hm.has(c_date) && !m_row.empty(c_date)) {
@@ -769,50 +1033,65 @@ class Loader {
       }
     }
     if (m_hm.has(c_status) && !m_row.empty(c_status)) {
-      const std::string key = fold_key(m_row.text(c_status));
-      if (key == "played" || key == "已赛" || key == "完赛" || key == "正常") {
-        m.status = MatchStatus::played;
-      } else if (key == "awarded" || key == "forfeit" || key == "判定" || key == "判负" || key == "判胜" ||
-                 key == "弃权") {
-        m.status = MatchStatus::awarded;
-      } else if (key == "postponed" || key == "延期" || key == "推迟" || key == "未赛") {
-        m.status = MatchStatus::postponed;
-      } else if (key == "cancelled" || key == "canceled" || key == "取消") {
-        m.status = MatchStatus::cancelled;
+      if (const std::optional<MatchStatus> status = match_status_word(fold_key(m_row.text(c_status)))) {
+        m.status = *status;
       } else {
         ok = m_row.fail(c_status, "bad_status");
       }
     }
 
-    // Scores, then the shootout: two columns each, or one `2:1` column.
+    // Scores, then the shootout: two columns each, or one cell ("2:1", with
+    // the shootout in brackets after it: "1:1(4:3)").
     std::size_t hg_col = c_home_goals, hp_col = c_home_pens;
-    if (!read_pair(m_split_scores, c_home_goals, c_away_goals, c_score, "one_score_missing", m.home_goals,
-                   m.away_goals, hg_col)) {
-      ok = false;
+    bool pens_in_score = false;
+    if (m_split_scores) {
+      ok = read_split(c_home_goals, c_away_goals, "one_score_missing", false, m.home_goals, m.away_goals) && ok;
+    } else if (m_hm.has(c_score) && !m_row.empty(c_score)) {
+      hg_col = hp_col = c_score;
+      if (const auto cell = parse_score_cell(m_row.text(c_score))) {
+        m.home_goals = static_cast<std::int16_t>(cell->home);
+        m.away_goals = static_cast<std::int16_t>(cell->away);
+        if (cell->home_pens >= 0) {
+          m.home_pens = static_cast<std::int16_t>(cell->home_pens);
+          m.away_pens = static_cast<std::int16_t>(cell->away_pens);
+          pens_in_score = true;
+        }
+      } else {
+        ok = m_row.fail(c_score, "bad_score");
+      }
     }
-    if (!read_pair(m_hm.has(c_home_pens) || m_hm.has(c_away_pens), c_home_pens, c_away_pens, c_pens,
-                   "one_pens_missing", m.home_pens, m.away_pens, hp_col)) {
-      ok = false;
+    if (m_hm.has(c_home_pens) || m_hm.has(c_away_pens)) {
+      std::int16_t hp = -1, ap = -1;
+      if (!read_split(c_home_pens, c_away_pens, "one_pens_missing", true, hp, ap)) {
+        ok = false;
+      } else if (hp >= 0) {
+        ok = take_pens(hp, ap, c_home_pens, pens_in_score, m, hp_col) && ok;
+      }
+    } else if (m_hm.has(c_pens) && !m_row.empty(c_pens)) {
+      if (const auto cell = parse_pens_cell(m_row.text(c_pens))) {
+        ok = take_pens(static_cast<std::int16_t>(cell->home_pens), static_cast<std::int16_t>(cell->away_pens), c_pens,
+                       pens_in_score, m, hp_col) && ok;
+      } else {
+        ok = m_row.fail(c_pens, "bad_score");
+      }
     }
 
     if (ok) {
-      const bool scored = m.has_score();
-      const bool unplayed_status = m.status == MatchStatus::postponed || m.status == MatchStatus::cancelled;
-      if (m.has_shootout() && !scored) {
-        ok = m_row.fail(hp_col, "pens_without_score");
-      } else if (m.has_shootout() && m.home_goals != m.away_goals) {
-        ok = m_row.fail(hp_col, "pens_not_drawn",
-                        {std::to_string(m.home_goals), std::to_string(m.away_goals)});
-      } else if (m.has_shootout() && m.home_pens == m.away_pens) {
-        ok = m_row.fail(hp_col, "pens_level", {std::to_string(m.home_pens), std::to_string(m.away_pens)});
-      } else if (scored && unplayed_status) {
-        ok = m_row.fail(c_status, "unplayed_has_score");
-      } else if (!scored && m.status == MatchStatus::awarded) {
-        ok = m_row.fail(c_status, "awarded_no_score");
-      } else if (scored && m.home_goals == m.away_goals && !m.has_shootout() &&
-                 m_rules.points.draw_needs_shootout && m.status == MatchStatus::played && m.stage == 0) {
-        ok = m_row.fail(hg_col, "draw_needs_shootout",
-                        {std::to_string(m.home_goals), std::string(m_row.header(c_home_pens, "home_pens"))});
+      switch (broken_rule(m, m_rules)) {
+        case RowRule::none: break;
+        case RowRule::pens_without_score: ok = m_row.fail(hp_col, "pens_without_score"); break;
+        case RowRule::pens_not_drawn:
+          ok = m_row.fail(hp_col, "pens_not_drawn", {std::to_string(m.home_goals), std::to_string(m.away_goals)});
+          break;
+        case RowRule::pens_level:
+          ok = m_row.fail(hp_col, "pens_level", {std::to_string(m.home_pens), std::to_string(m.away_pens)});
+          break;
+        case RowRule::unplayed_has_score: ok = m_row.fail(c_status, "unplayed_has_score"); break;
+        case RowRule::awarded_no_score: ok = m_row.fail(c_status, "awarded_no_score"); break;
+        case RowRule::draw_needs_shootout:
+          ok = m_row.fail(hg_col, "draw_needs_shootout",
+                          {std::to_string(m.home_goals), std::string(m_row.header(c_home_pens, "home_pens"))});
+          break;
       }
     }
 
@@ -837,37 +1116,43 @@ class Loader {
     add(m, group_name, home, away);
   }
 
-  // Two counts of the row (goals, or shootout goals): from columns a_col and
-  // b_col when `split`, else from one `2:1` cell in column `joint`; set in a
-  // and b when both are given, left as they are when both are empty. `from`
-  // gets the column the first came from. False (and reported) when a cell
-  // is wrong or only one is given (`one_missing`).
-  bool read_pair(bool split, std::size_t a_col, std::size_t b_col, std::size_t joint, std::string_view one_missing,
-                 std::int16_t& a, std::int16_t& b, std::size_t& from) {
-    std::string_view a_text, b_text;
-    bool ok = true;
-    if (split) {
-      a_text = m_row.text(a_col);
-      b_text = m_row.text(b_col);
-    } else if (m_hm.has(joint) && !m_row.empty(joint)) {
-      a_col = b_col = joint;
-      if (!split_score(m_row.text(joint), a_text, b_text)) {
-        ok = m_row.fail(joint, "bad_score");
-        a_text = b_text = {};
-      }
+  // Two counts of the row from columns a_col and b_col (goals, or shootout
+  // goals, which may be written in brackets: "(4)"); set in a and b when
+  // both are given, left as they are when both are empty. False (and
+  // reported) when a cell is wrong or only one is given (`one_missing`).
+  bool read_split(std::size_t a_col, std::size_t b_col, std::string_view one_missing, bool bracketed,
+                  std::int16_t& a, std::int16_t& b) {
+    std::string_view a_text = m_row.text(a_col), b_text = m_row.text(b_col);
+    if (bracketed) {
+      a_text = unbracket(a_text);
+      b_text = unbracket(b_text);
     }
-    from = a_col;
     if (a_text.empty() != b_text.empty()) return m_row.fail(a_text.empty() ? a_col : b_col, one_missing);
-    if (a_text.empty()) return ok;
+    if (a_text.empty()) return true;
     const auto va = parse_count(a_text, k_max_goals);
     const auto vb = parse_count(b_text, k_max_goals);
-    if (!va) ok = m_row.fail_value(a_col, a_text, "goals_not_count");
-    if (!vb) ok = m_row.fail_value(b_col, b_text, "goals_not_count");
+    bool ok = true;
+    if (!va) ok = m_row.fail(a_col, "goals_not_count");
+    if (!vb) ok = m_row.fail(b_col, "goals_not_count");
     if (va && vb) {
       a = static_cast<std::int16_t>(*va);
       b = static_cast<std::int16_t>(*vb);
     }
     return ok;
+  }
+
+  // The shootout of the shootout column(s) (from column `col`) into m; when
+  // the score cell gave one too, they must be the same. `from` gets the
+  // column that rules about the shootout report.
+  bool take_pens(std::int16_t hp, std::int16_t ap, std::size_t col, bool pens_in_score, Match& m, std::size_t& from) {
+    if (pens_in_score) {
+      if (hp != m.home_pens || ap != m.away_pens) return m_row.fail(col, "score_pens_differ");
+      return true;
+    }
+    m.home_pens = hp;
+    m.away_pens = ap;
+    from = col;
+    return true;
   }
 
   // Adds a checked match of teams `home` and `away` to group `group_name`.
@@ -878,7 +1163,7 @@ class Loader {
   void add(Match& m, std::string_view group_name, std::string_view home, std::string_view away,
            bool check_group_name = false, bool same_group = false) {
     const std::size_t groups_before = m_into.groups.size();
-    const std::size_t gi = same_group ? m_previous_group : m_into.intern_group(group_name);
+    const std::size_t gi = same_group ? m_previous_group : m_groups.intern(m_into, group_name);
     Group& g = m_into.groups[gi];
     if (check_group_name && m_check_utf8 && m_into.groups.size() > groups_before && !is_valid_utf8(group_name)) {
       m_not_utf8 = true;
@@ -948,11 +1233,13 @@ class Loader {
   CompactDate m_date{};
   std::uint64_t m_date_head = 0;
   std::uint16_t m_date_tail = 0;
+  std::size_t m_date_len = 0;  // of the date in those bytes (2025-07-30, 2025/7/30)
   bool m_date_valid = false;
   std::vector<MeetingCounter> m_meetings;  // pairs seen per group
   std::vector<std::size_t> m_meetings_counted;  // a part: per group, the matches count_meetings() counted
   std::vector<MeetingWarning> m_meeting_warnings;  // a part's
   TeamLookup m_teams;
+  GroupIndex m_groups;
   std::size_t m_previous_group = static_cast<std::size_t>(-1);
 };
 
@@ -964,7 +1251,7 @@ struct Part {
   std::vector<Diagnostic> diags;
   std::vector<MeetingWarning> meetings;  // counted within the part
   bool quoted = false;  // the part has a quote character
-  bool not_utf8 = false;  // options.check_utf8 found bytes that are not UTF-8
+  bool not_utf8 = false;  // check_utf8 found bytes that are not UTF-8
   std::promise<std::size_t> next_line;  // the line after the part's last record
 };
 
@@ -980,10 +1267,11 @@ enum class InParts { read, not_read, not_utf8 };
 
 InParts read_in_parts(const Layout& layout, std::string_view text, char delim, std::string_view source,
                       std::uint16_t source_index, const Rules& rules, const ResultsOptions& options,
-                      std::size_t body, std::size_t first_line, Results& into, DiagnosticSink& sink) {
+                      bool check_utf8, std::size_t body, std::size_t first_line, Results& into,
+                      DiagnosticSink& sink) {
   const std::size_t bytes = text.size() - body;
-  const std::size_t per = std::max<std::size_t>(options.min_bytes_per_thread, 1);
-  const std::size_t count = std::min<std::size_t>(options.threads, bytes / per);
+  const std::size_t per = std::max<std::size_t>(options.execution.min_bytes_per_thread, 1);
+  const std::size_t count = std::min<std::size_t>(options.execution.threads, bytes / per);
   // (A delimiter that is not ASCII would be a byte of a character: the parts'
   // check for UTF-8, which takes delimiters as ASCII, would not hold.)
   if (count < 2 || layout.hm.has(c_stage) || (static_cast<unsigned char>(delim) & 0x80) != 0) {
@@ -1015,7 +1303,7 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
       const Rules own_rules = rules;
       const ResultsOptions own_options = options;
       Loader loader(own_layout, text.substr(0, part.end), delim, source, source_index, own_rules, own_options,
-                    part.results, part_sink, true);
+                    part.results, part_sink, true, check_utf8);
       // The first part knows its first line; the others count from 1.
       const std::size_t from_line = i == 0 ? first_line : 1;
       lines = loader.run(part.begin, part.end, from_line) - from_line;
@@ -1050,9 +1338,12 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
   std::vector<std::uint32_t> parts_in;  // per group: how many parts have matches of it
   std::vector<std::vector<std::size_t>> global(parts.size());  // per part: each local group's index in `into`
   std::vector<std::uint32_t> ids;
+  GroupIndex groups;
+  std::vector<TeamIndex> team_index;  // per group of `into`
   for (std::size_t p = 0; p < parts.size(); ++p) {
     for (Group& local : parts[p].results.groups) {
-      const std::size_t gi = into.intern_group(local.name);
+      const std::size_t gi = groups.intern(into, local.name);
+      if (gi >= team_index.size()) team_index.resize(gi + 1);
       global[p].push_back(gi);
       if (gi >= first_match.size()) first_match.resize(gi + 1, k_untouched);
       if (gi >= parts_in.size()) parts_in.resize(gi + 1, 0);
@@ -1063,12 +1354,11 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
       if (g.teams.empty()) {
         // A group new to `into`: its teams are the part's, in the part's order.
         g.teams = std::move(local.teams);
-        g.team_index_ = std::move(local.team_index_);
       } else {
         ids.resize(local.teams.size());
         bool same_ids = true;
         for (std::uint32_t t = 0; t < local.teams.size(); ++t) {
-          ids[t] = g.intern_team(local.teams[t]);
+          ids[t] = team_index[gi].intern(g, local.teams[t]);
           same_ids = same_ids && ids[t] == t;
         }
         if (g.teams.size() > k_max_teams_per_group) {
@@ -1125,10 +1415,11 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
   return InParts::read;
 }
 
-}  // namespace
-
-bool parse_results(std::string_view text, std::string_view source, const Rules& rules,
-                   const ResultsOptions& options, Results& into, std::vector<Diagnostic>& diags) {
+// Reads one results file's text (UTF-8) into `into`. With `check_utf8`, the
+// text has not been checked for UTF-8: it is checked as it is read, and the
+// parse returns false, having added nothing, when it is not UTF-8.
+bool parse_text(std::string_view text, std::string_view source, const Rules& rules, const ResultsOptions& options,
+                bool check_utf8, Results& into, std::vector<Diagnostic>& diags) {
   const char delim = options.delimiter ? options.delimiter : sniff_delimiter(source, text);
   CsvReader reader(text, delim);
   CsvRecord rec;
@@ -1142,7 +1433,7 @@ bool parse_results(std::string_view text, std::string_view source, const Rules& 
   // the header here (all of the text when there is a problem to report),
   // the rows by the parts as they read them, or here when one thread reads.
   const std::size_t body = reader.position();
-  if (options.check_utf8 && !is_valid_utf8(header_ok ? text.substr(0, body) : text)) return false;
+  if (check_utf8 && !is_valid_utf8(header_ok ? text.substr(0, body) : text)) return false;
 
   DiagnosticSink sink(diags, source);
   if (into.sources.size() >= k_max_result_files) {
@@ -1172,17 +1463,54 @@ bool parse_results(std::string_view text, std::string_view source, const Rules& 
   }
 
   const std::size_t first_line = reader.line();
-  switch (read_in_parts(layout, text, delim, source, source_index, rules, options, body, first_line, into, sink)) {
+  switch (read_in_parts(layout, text, delim, source, source_index, rules, options, check_utf8, body, first_line,
+                        into, sink)) {
     case InParts::read: return true;
     case InParts::not_utf8: return false;
     case InParts::not_read: break;
   }
-  if (options.check_utf8 && !is_valid_utf8(text.substr(body))) return false;
+  if (check_utf8 && !is_valid_utf8(text.substr(body))) return false;
   into.sources.emplace_back(source);
-  Loader loader(layout, text, delim, source, source_index, rules, options, into, sink, false);
+  Loader loader(layout, text, delim, source, source_index, rules, options, into, sink, false, false);
   loader.run(body, text.size(), first_line);
   Loader::trim(into);
   return true;
+}
+
+}  // namespace
+
+void parse_results(std::string_view bytes, std::string_view source, const Rules& rules,
+                   const ResultsOptions& options, Results& into, std::vector<Diagnostic>& diags) {
+  const auto bad_encoding = [&](const DecodedText& d) {
+    const std::string name(options.encoding == EncodingChoice::gb18030 ? "GB18030" : encoding_name(d.encoding));
+    diags.push_back({Severity::error, std::string(source), 0, "", "", "bad_encoding",
+                     {name, std::to_string(*d.error_offset)}});
+  };
+  // The options with `consumed` given offsets into the bytes, when the text
+  // is the bytes themselves (after a BOM), and none when it is a copy.
+  const auto own_options = [&](const DecodedText& d) {
+    ResultsOptions own = options;
+    if (!d.storage.empty() || d.text.empty()) {
+      own.execution.consumed = nullptr;
+    } else if (const auto skip = static_cast<std::size_t>(d.text.data() - bytes.data()); skip != 0 && own.execution.consumed) {
+      own.execution.consumed = [skip, consumed = options.execution.consumed](std::size_t begin, std::size_t end) {
+        consumed(skip + begin, skip + end);
+      };
+    }
+    return own;
+  };
+  // UTF-8 is read as it is and checked as it is read (one pass over the
+  // bytes, not two); other encodings are decoded first. Bytes that turn out
+  // not to be UTF-8 (the parse has added nothing then) are decoded: as
+  // GB18030, or reported.
+  DecodedText decoded = decode_text(bytes, options.encoding, 1, true);
+  if (decoded.error_offset) return bad_encoding(decoded);
+  if (decoded.unchecked) {
+    if (parse_text(decoded.text, source, rules, own_options(decoded), true, into, diags)) return;
+    decoded = decode_text(bytes, options.encoding, std::max(options.execution.threads, 1U));
+    if (decoded.error_offset) return bad_encoding(decoded);
+  }
+  parse_text(decoded.text, source, rules, own_options(decoded), false, into, diags);
 }
 
 }  // namespace matchday
