@@ -498,7 +498,6 @@ TEST_CASE("parse_results: a count of many digits is an error, and reading it ove
   }
 }
 
-TEST_SUITE_END();
 
 // Issue 13: scores and matchdays as notices write them.
 TEST_CASE("parse_results: a score cell as notices write it") {
@@ -572,3 +571,5 @@ TEST_CASE("parse_results: matchday cells as notices write them") {
           Lines{std::string("2: matchday_not_count 轮次 \"") + cell + "\""});
   }
 }
+
+TEST_SUITE_END();
