@@ -103,7 +103,9 @@ int run_fixtures(const FixturesCommand& cmd, Output& io) {
   } else if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {
-      const std::vector<TeamEntry> entries = parse_team_list(in.decoded.text, cmd.teams_file, diags);
+      const std::size_t from = diags.size();
+      const std::vector<TeamEntry> entries = parse_team_list(in.decoded.text, in.source, diags);
+      place_diagnostics(in, diags, from);
       const bool file_groups = std::ranges::any_of(entries, [](const TeamEntry& e) { return !e.group.empty(); });
       for (const TeamEntry& e : entries) {
         // --group picks one group of a file that has them, or names the group of one that has not.

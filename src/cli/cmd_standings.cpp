@@ -175,7 +175,7 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     // then decoded again, with the check, as GB18030 or reported.
     if (!read_text(files[i], ctx, input, diags, true)) continue;
     ResultsOptions ro;
-    ro.delimiter = ctx.delimiter;
+    ro.delimiter = input.delimiter(ctx);
     ro.default_group = files[i] == "-" ? "" : file_stem(files[i]);
     ro.threads = reader_threads();
     const auto parse = [&] {
@@ -193,9 +193,11 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
         ro.consumed = [&file, skip](std::size_t begin, std::size_t end) { file.drop(skip + begin, skip + end); };
       }
       ro.check_utf8 = input.decoded.unchecked;
-      return parse_results(text, files[i], rules, ro, results, diags);
+      return parse_results(text, input.source, rules, ro, results, diags);
     };
-    if (!parse() && decode_input(ctx, input, diags)) parse();
+    const std::size_t from = diags.size();
+    if (!parse() && !input.workbook && decode_input(ctx, input, diags)) parse();
+    place_diagnostics(input, diags, from);
   }
   return results;
 }
@@ -213,7 +215,9 @@ std::vector<Adjustment> read_adjustments(const std::vector<std::string>& options
   if (!file.empty()) {
     TextInput in;
     if (read_text(file, ctx, in, diags)) {
-      auto more = parse_adjustments(in.decoded.text, file, diags);
+      const std::size_t from = diags.size();
+      auto more = parse_adjustments(in.decoded.text, in.source, diags);
+      place_diagnostics(in, diags, from);
       out.insert(out.end(), more.begin(), more.end());
     }
   }
