@@ -176,7 +176,12 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     if (!read_text(files[i], ctx, input, diags, true)) continue;
     ResultsOptions ro;
     ro.delimiter = input.delimiter(ctx);
+    // A group without a column of its own: the file's name, or the sheet's
+    // (one group per sheet), unless the sheet has Excel's default name.
     ro.default_group = files[i] == "-" ? "" : file_stem(files[i]);
+    if (input.workbook && !fold_key(input.sheet).starts_with("sheet") && !input.sheet.starts_with("工作表")) {
+      ro.default_group = input.sheet;
+    }
     ro.threads = reader_threads();
     const auto parse = [&] {
       // Text that is the mapped file itself (UTF-8): its pages behind the
