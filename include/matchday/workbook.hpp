@@ -81,16 +81,19 @@ class SheetTextWriter {
   void cell(std::uint32_t row, std::uint32_t col, std::string_view text);
   // The text; the writer is empty afterwards.
   [[nodiscard]] std::string finish();
-  [[nodiscard]] bool empty() const { return m_cells.empty(); }
+  [[nodiscard]] bool empty() const { return !m_any && m_late.empty(); }
 
  private:
-  struct Cell {
+  void write(std::uint32_t row, std::uint32_t col, std::string_view text);
+  struct Late {
     std::uint32_t row, col;
-    std::uint32_t begin, size;  // in m_chars
+    std::string text;
   };
-  std::vector<Cell> m_cells;
-  std::string m_chars;
-  bool m_sorted = true;
+  std::string m_out;          // the text so far, cells in order
+  std::uint32_t m_row = 1;    // the line m_out ends on
+  std::uint32_t m_col = 0;    // the last column written on it
+  bool m_any = false;
+  std::vector<Late> m_late;   // cells that came out of order
 };
 
 // Excel's General format for a number ("2", "0.5", "6.30102E+17").

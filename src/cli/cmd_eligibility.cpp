@@ -26,7 +26,7 @@ bool default_sheet_name(std::string_view name) {
     const std::string folded = fold_key(name);
     if (folded.starts_with(prefix) &&
         std::all_of(folded.begin() + static_cast<std::ptrdiff_t>(prefix.size()), folded.end(),
-                    [](char c) { return c >= '0' && c <= '9' || c == '_' || c == ' '; })) {
+                    [](char c) { return (c >= '0' && c <= '9') || c == '_' || c == ' '; })) {
       return true;
     }
   }

@@ -64,7 +64,7 @@ struct Context {
   Format format = Format::table;
   EncodingChoice encoding = EncodingChoice::automatic;
   char delimiter = 0;  // 0: sniff per file
-  std::string sheet;   // --sheet, as given (empty: the default sheets)
+  std::string sheet = {};  // --sheet, as given (empty: the default sheets)
 };
 Context make_context(const CommonOptions& o, Output& io);
 

@@ -1,9 +1,11 @@
 #include "matchday/workbook.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -438,8 +440,18 @@ bool each_element(std::string& buf, std::size_t begin, std::size_t end, std::str
   const std::string close = "</" + std::string(prefix) + std::string(tag) + ">";
   std::size_t p = begin;
   const std::string_view all(buf.data(), end);
+  // Boyer-Moore-Horspool: string_view::find stops at every '<' (memmem
+  // would too well, but MinGW has none).
+  const std::boyer_moore_horspool_searcher open_searcher(open.begin(), open.end());
+  const std::boyer_moore_horspool_searcher close_searcher(close.begin(), close.end());
+  const auto find = [&](const std::string& what, std::size_t from) {
+    if (from >= all.size()) return std::string_view::npos;
+    const auto& searcher = &what == &open ? open_searcher : close_searcher;
+    const auto at = std::search(all.begin() + static_cast<std::ptrdiff_t>(from), all.end(), searcher);
+    return at == all.end() ? std::string_view::npos : static_cast<std::size_t>(at - all.begin());
+  };
   while (true) {
-    p = all.find(open, p);
+    p = find(open, p);
     if (p == std::string_view::npos) return true;
     const std::size_t after = p + open.size();
     if (after >= end) return false;
@@ -464,7 +476,7 @@ bool each_element(std::string& buf, std::size_t begin, std::size_t end, std::str
     if (all[q - 1] == '/') {
       stop = q + 1;
     } else {
-      const std::size_t c_at = all.find(close, q);
+      const std::size_t c_at = find(close, q);
       if (c_at == std::string_view::npos) return false;
       stop = c_at + close.size();
     }
@@ -711,11 +723,11 @@ bool sheet_text(const Workbook& wb, std::size_t index, std::string_view source, 
         } else if (t == "b") {
           cell = v == "1" || v == "true" ? "TRUE" : v.empty() ? "" : "FALSE";
         } else if (!v.empty()) {  // a number (t="n", absent) or an ISO date (t="d")
-          char* end = nullptr;
-          const std::string vs(v);
-          const double d = std::strtod(vs.c_str(), &end);
-          if (t == "d" || end == vs.c_str() || *end != '\0') {
-            cell = vs;
+          double d = 0;
+          const char* first = v.data() + (v.front() == '+' ? 1 : 0);
+          const auto [end, ec] = std::from_chars(first, v.data() + v.size(), d);
+          if (t == "d" || ec != std::errc() || end != v.data() + v.size()) {
+            cell = v;
           } else {
             const std::uint32_t s = to_uint(attr(c, "s"), 0);
             const int kind = s < wb.date_style_.size() ? wb.date_style_[s] : 0;
@@ -772,70 +784,78 @@ bool sheet_text(const Workbook& wb, std::size_t index, std::string_view source, 
 }
 
 void SheetTextWriter::cell(std::uint32_t row, std::uint32_t col, std::string_view text) {
-  if (!m_cells.empty()) {
-    const Cell& last = m_cells.back();
-    if (row < last.row || (row == last.row && col <= last.col)) m_sorted = false;
+  if (m_any && (row < m_row || (row == m_row && col <= m_col))) {
+    m_late.push_back({row, col, std::string(text)});
+    return;
   }
-  m_cells.push_back({row, col, static_cast<std::uint32_t>(m_chars.size()), static_cast<std::uint32_t>(text.size())});
-  m_chars.append(text);
+  write(row, col, text);
+}
+
+void SheetTextWriter::write(std::uint32_t row, std::uint32_t col, std::string_view t) {
+  if (row > m_row) {
+    m_out.append(row - m_row, '\n');
+    m_row = row;
+    m_col = 0;
+  } else if (m_any) {
+    ++m_col;  // the comma after the last cell
+    m_out += ',';
+  }
+  m_out.append(col - m_col, ',');
+  m_col = col;
+  m_any = true;
+  bool quote = false;
+  bool breaks = false;
+  for (char ch : t) {
+    quote = quote || ch == ',' || ch == '"' || ch == ';';
+    breaks = breaks || ch == '\n' || ch == '\r' || ch == '\t';
+  }
+  if (!quote && !breaks) {
+    m_out.append(t);
+    return;
+  }
+  if (quote) m_out += '"';
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char ch = t[i];
+    if (ch == '"') {
+      m_out += "\"\"";
+    } else if (ch == '\r' || ch == '\n' || ch == '\t') {
+      if (ch == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
+      m_out += ' ';  // a line break inside a cell: a space (line N stays row N)
+    } else {
+      m_out += ch;
+    }
+  }
+  if (quote) m_out += '"';
 }
 
 std::string SheetTextWriter::finish() {
-  if (!m_sorted) {
-    // The last cell written at a place wins; then row by row, column by column.
-    std::stable_sort(m_cells.begin(), m_cells.end(),
-                     [](const Cell& a, const Cell& b) { return std::tie(a.row, a.col) < std::tie(b.row, b.col); });
-    std::vector<Cell> kept;
-    for (const Cell& c : m_cells) {
-      if (!kept.empty() && kept.back().row == c.row && kept.back().col == c.col) {
-        kept.back() = c;
-      } else {
-        kept.push_back(c);
+  if (m_any) m_out += '\n';
+  std::string out = std::move(m_out);
+  std::vector<Late> late = std::move(m_late);
+  *this = SheetTextWriter{};
+  if (late.empty()) return out;
+  // Cells out of order (rare): all of them again, sorted; the last one
+  // written at a place wins.
+  std::vector<Late> cells;
+  CsvReader reader(out, ',');
+  CsvRecord rec;
+  while (reader.next(rec)) {
+    for (std::size_t k = 0; k < rec.fields.size(); ++k) {
+      if (!rec.fields[k].empty()) {
+        cells.push_back({static_cast<std::uint32_t>(rec.line), static_cast<std::uint32_t>(k), std::string(rec.fields[k])});
       }
     }
-    m_cells = std::move(kept);
   }
-  std::string out;
-  out.reserve(m_chars.size() + m_cells.size() * 2 + 64);
-  std::uint32_t line = 1;
-  std::uint32_t col = 0;
-  for (const Cell& c : m_cells) {
-    if (c.row > line) {
-      out.append(c.row - line, '\n');
-      line = c.row;
-      col = 0;
-    }
-    out.append(c.col - col, ',');
-    col = c.col;
-    const std::string_view t(m_chars.data() + c.begin, c.size);
-    bool quote = false;
-    bool breaks = false;
-    for (char ch : t) {
-      quote = quote || ch == ',' || ch == '"' || ch == ';';
-      breaks = breaks || ch == '\n' || ch == '\r' || ch == '\t';
-    }
-    if (!quote && !breaks) {
-      out.append(t);
-      continue;
-    }
-    if (quote) out += '"';
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      const char ch = t[i];
-      if (ch == '"') {
-        out += "\"\"";
-      } else if (ch == '\r' || ch == '\n' || ch == '\t') {
-        if (ch == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
-        out += ' ';  // a line break inside a cell: a space (line N stays row N)
-      } else {
-        out += ch;
-      }
-    }
-    if (quote) out += '"';
+  cells.insert(cells.end(), std::make_move_iterator(late.begin()), std::make_move_iterator(late.end()));
+  std::stable_sort(cells.begin(), cells.end(),
+                   [](const Late& a, const Late& b) { return std::tie(a.row, a.col) < std::tie(b.row, b.col); });
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (k + 1 < cells.size() && cells[k + 1].row == cells[k].row && cells[k + 1].col == cells[k].col) continue;
+    write(cells[k].row, cells[k].col, cells[k].text);
   }
-  if (!m_cells.empty()) out += '\n';
-  m_cells.clear();
-  m_chars.clear();
-  m_sorted = true;
+  if (m_any) m_out += '\n';
+  out = std::move(m_out);
+  *this = SheetTextWriter{};
   return out;
 }
 
@@ -846,8 +866,8 @@ std::string general_number(double v) {
   char buf[64];
   if (a < 1e11 && a >= 1e-4) {
     if (a == std::floor(a)) {
-      std::snprintf(buf, sizeof buf, "%.0f", v);
-      return buf;
+      const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+      return {buf, r.ptr};
     }
     const int digits = a < 1 ? 1 : static_cast<int>(std::floor(std::log10(a))) + 1;
     const int decimals = std::max(0, 10 - digits);
@@ -909,8 +929,11 @@ std::string serial_date_text(double serial, int kind, bool date1904) {
       if (m <= 2) ++y;
     }
     if (!date1904 && days == 0 && kind == 3) return {};
-    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
-    date = buf;
+    if (y < 0 || y > 9999) return {};
+    date = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+            static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+            static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+            static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
   }
   if (kind == 1) return date;
   const long h = secs / 3600;
