@@ -94,7 +94,9 @@ void refuse_over_results(const std::string& output, const Rules& rules, const Co
   std::vector<Diagnostic> ignored;  // a file that is not results is not ours to judge
   if (!read_text(output, ctx, in, ignored)) return;
   Results existing;
-  parse_results(in.decoded.text, output, rules, ResultsOptions{}, existing, ignored);
+  ResultsOptions ro;
+  ro.delimiter = in.delimiter(ctx);  // a workbook's sheet (read by read_text) is comma-separated
+  parse_results(in.decoded.text, output, rules, ro, existing, ignored);
   std::size_t played = 0;
   for (const Group& g : existing.groups) {
     for (const Match& m : g.matches) played += m.has_score() ? 1 : 0;
