@@ -106,10 +106,10 @@ std::string extension(const std::string& path) {
 // workbook named .csv is still one), then by its name.
 Book book_kind(const std::string& path, std::string_view bytes) {
   if (looks_like_zip(bytes)) return Book::xlsx;
+  if (looks_like_ole2(bytes)) return Book::xls;  // or an encrypted .xlsx: read_sheets tells
   const std::string ext = extension(path);
   if (ext == ".xls") return Book::xls;
   if (ext == ".xlsx" || ext == ".xlsm") return Book::xlsx;  // open_workbook says what it is instead
-  if (looks_like_ole2(bytes)) return Book::xls;
   return Book::none;
 }
 
@@ -132,7 +132,22 @@ bool read_sheets(const std::string& path, Book kind, const Context& ctx, InputFi
   std::vector<XlsSheet> xls;
   std::vector<Diagnostic> sheet_diags;  // a sheet's conversion errors
   if (kind == Book::xls) {
-    if (path == "-" || !read_xls(path, path, xls, diags)) return false;
+    if (path == "-") {
+      diags.push_back({Severity::error, path, 0, "", "", "workbook.xls_stdin", {}});
+      return false;
+    }
+    // An OLE2 file named .xlsx is an encrypted workbook (Excel keeps a
+    // password-protected .xlsx in one), unless it is an .xls renamed.
+    const std::string ext = extension(path);
+    std::vector<Diagnostic> xls_diags;
+    if (!read_xls(path, path, xls, xls_diags)) {
+      if (ext == ".xlsx" || ext == ".xlsm") {
+        diags.push_back({Severity::error, path, 0, "", "", "workbook.encrypted", {}});
+      } else {
+        diags.insert(diags.end(), xls_diags.begin(), xls_diags.end());
+      }
+      return false;
+    }
     for (XlsSheet& x : xls) {
       sheets.push_back({x.name, true, [&x](std::string& t) {
                           t = std::move(x.text);

@@ -782,6 +782,8 @@ constexpr MessageEntry k_catalogue[] = {
     {"workbook.xls_corrupt",
      "the .xls workbook cannot be read (FreeXL error {0}); open it in Excel or WPS and save it as .xlsx",
      "无法读取该 .xls 工作簿（FreeXL 错误 {0}）；请在 Excel 或 WPS 中打开并另存为 .xlsx"},
+    {"workbook.xls_stdin", "an .xls workbook cannot be read from standard input; name the file, or save it as .xlsx",
+     "无法从标准输入读取 .xls 工作簿；请直接给出文件名，或另存为 .xlsx"},
     {"workbook.not_roster", "this sheet has no roster header, so it was not read as a roster",
      "此工作表没有名单表头，未作为名单读取"},
     {"folder.not_read", "not read, not a table file (.csv, .tsv, .txt, .xlsx, .xlsm, .xls): {0}",
