@@ -263,6 +263,17 @@ TEST_CASE("WPS's workbooks: absolute part names, no <dimension>, no styles, pref
   CHECK(p.texts[0] == "1904-01-01\n");
 }
 
+TEST_CASE("a merged range over rows that have no <row> of their own still fills them") {
+  const std::string sheet =
+      R"(<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>队</t></is></c><c r="B1" t="inlineStr"><is><t>名</t></is></c></row>)"
+      R"(<row r="2"><c r="A2" t="inlineStr"><is><t>海北州</t></is></c><c r="B2" t="inlineStr"><is><t>甲</t></is></c></row>)"
+      R"(<row r="5"><c r="B5" t="inlineStr"><is><t>乙</t></is></c></row></sheetData>)"
+      R"(<mergeCells count="2"><mergeCell ref="A2:A5"/><mergeCell ref="C7:D8"/></mergeCells>)";
+  const Read r = read(hand_made(sheet));
+  REQUIRE(r.texts.size() == 1);
+  CHECK(r.texts[0] == "队,名\n海北州,甲\n海北州\n海北州\n海北州,乙\n");
+}
+
 TEST_CASE("damaged, encrypted, empty and hostile workbooks are errors, not crashes") {
   const std::string good = made_by_xlsxwriter([](lxw_workbook* wb) {
     worksheet_write_string(workbook_add_worksheet(wb, nullptr), 0, 0, "x", nullptr);

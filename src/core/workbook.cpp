@@ -692,7 +692,16 @@ bool sheet_text(const Workbook& wb, std::size_t index, std::string_view source, 
       bad_ref = true;
       return;
     }
+    // Merged ranges over rows that have no cells, between the last row and this one.
+    for (Merge* m : active) {
+      if (m->value.empty()) continue;
+      for (std::uint32_t gap = std::max(m->r1, last_row + 1); gap < r && gap <= m->r2; ++gap) {
+        for (std::uint32_t col = m->c1; col <= m->c2; ++col) w.cell(gap, col, m->value);
+      }
+    }
     last_row = r;
+    while (merge_next < merges.size() && merges[merge_next].r1 <= r) active.push_back(&merges[merge_next++]);
+    std::erase_if(active, [r](const Merge* m) { return m->r2 < r; });
     row_cells.clear();
     std::uint32_t next_col = 0;
     for (const Node* c = row->first_node(); c; c = c->next_sibling()) {
@@ -711,13 +720,18 @@ bool sheet_text(const Workbook& wb, std::size_t index, std::string_view source, 
       next_col = cc + 1;
       const std::string_view t = attr(c, "t");
       cell.clear();
+      std::string_view text_of_cell;  // the cell's text: a shared string's, or `cell`
+      bool shared = false;
       if (t == "inlineStr") {
         if (const Node* is = child(c, "is")) cell = rich_text(is);
       } else {
         const std::string_view v = value(child(c, "v"));
         if (t == "s") {
           const std::uint32_t k = to_uint(v, UINT32_MAX);
-          if (k < wb.shared_.size()) cell = wb.shared_[k];
+          if (k < wb.shared_.size()) {
+            text_of_cell = wb.shared_[k];
+            shared = true;
+          }
         } else if (t == "str" || t == "e") {
           append_unescaped(cell, v);
         } else if (t == "b") {
@@ -736,31 +750,35 @@ bool sheet_text(const Workbook& wb, std::size_t index, std::string_view source, 
           }
         }
       }
-      row_cells.emplace_back(cc, cell);
-    }
-    // Merged ranges over this row: the first cell's value fills the rest.
-    while (merge_next < merges.size() && merges[merge_next].r1 <= r) active.push_back(&merges[merge_next++]);
-    std::erase_if(active, [r](const Merge* m) { return m->r2 < r; });
-    if (!active.empty()) {
-      for (Merge* m : active) {
-        if (m->r1 == r) {
-          for (const auto& [col, text_] : row_cells) {
-            if (col == m->c1) m->value = text_;
-          }
-        }
-        if (m->value.empty()) continue;
-        for (std::uint32_t col = m->c1; col <= m->c2; ++col) {
-          bool set = false;
-          for (auto& [cc2, text_] : row_cells) {
-            if (cc2 == col) {
-              if (text_.empty()) text_ = m->value;
-              set = true;
-            }
-          }
-          if (!set) row_cells.emplace_back(col, m->value);
-        }
+      if (!shared) text_of_cell = cell;
+      if (active.empty()) {  // no merged range here: straight into the text
+        if (!text_of_cell.empty()) w.cell(r, cc, text_of_cell);
+      } else {
+        row_cells.emplace_back(cc, std::string(text_of_cell));
       }
     }
+    if (active.empty()) return;
+    // Merged ranges over this row: the first cell's value fills the rest.
+    for (Merge* m : active) {
+      if (m->r1 == r) {
+        for (const auto& [col, text_] : row_cells) {
+          if (col == m->c1) m->value = text_;
+        }
+      }
+      if (m->value.empty()) continue;
+      for (std::uint32_t col = m->c1; col <= m->c2; ++col) {
+        bool set = false;
+        for (auto& [cc2, text_] : row_cells) {
+          if (cc2 == col) {
+            if (text_.empty()) text_ = m->value;
+            set = true;
+          }
+        }
+        if (!set) row_cells.emplace_back(col, m->value);
+      }
+    }
+    std::stable_sort(row_cells.begin(), row_cells.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [col, text_] : row_cells) {
       if (!text_.empty()) w.cell(r, col, text_);
     }
