@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
 
-packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev unzip)
+# zlib and rapidxml read .xlsx workbooks; FreeXL reads .xls (optional: without it they are refused).
+packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev unzip zlib1g-dev librapidxml-dev libfreexl-dev)
 # The tests also build the libFuzzer targets: clang and its fuzzer/sanitizer runtimes.
 [ "$mode" = test ] && packages+=(clang libclang-rt-14-dev)
 missing=()

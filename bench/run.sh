@@ -31,6 +31,7 @@ command -v mawk >/dev/null || missing+=(mawk)
 [ -x /usr/bin/time ] || missing+=(time)
 [ -x "$py" ] || missing+=(python3)
 { [ -x "$py" ] && "$py" -c 'import pandas' 2>/dev/null; } || missing+=(python3-pandas)
+{ [ -x "$py" ] && "$py" -c 'import openpyxl' 2>/dev/null; } || missing+=(python3-openpyxl)
 for tool in cmake g++; do command -v $tool >/dev/null || missing+=("$tool"); done
 if ((${#missing[@]})); then
   sudo=""
@@ -53,6 +54,8 @@ mkdir -p bench/out bench/data
 g++ -std=c++20 $flags -o bench/out/floor bench/floor.cpp
 # shellcheck disable=SC2086
 g++ -std=c++20 $flags -o bench/out/gen bench/gen.cpp
+# shellcheck disable=SC2086
+g++ -std=c++20 $flags -o bench/out/xlsx_gen bench/xlsx_gen.cpp -lxlsxwriter
 
 # --- Data (regenerated only when the generator changes) ----------------------
 results=bench/data/results_760k.csv   # 2,000 groups of 20, double round robin
@@ -73,6 +76,13 @@ if [ "$(cat bench/data/.stamp 2>/dev/null)" != "$stamp" ]; then
   bench/out/gen roster "$roster" 25
   echo "$stamp" >bench/data/.stamp
 fi
+# The same data as workbooks (issue 15), written by libxlsxwriter in
+# constant-memory mode (bench/xlsx_gen.cpp): numbers as numbers, dates as
+# dates, names and ID numbers as text. The large one takes a while.
+results_xlsx=bench/data/results_760k.xlsx
+roster_xlsx=bench/data/roster_25.xlsx
+[ -s "$results_xlsx" ] || { say "writing $results_xlsx"; bench/out/xlsx_gen "$results" "$results_xlsx"; }
+[ -s "$roster_xlsx" ] || bench/out/xlsx_gen "$roster" "$roster_xlsx"
 # Every pair meets twice: the Qinghai rules with max_meetings = 2.
 rules=bench/double-round-robin.rules
 standings=("$matchday" standings --rules "$rules" --format csv)
@@ -82,6 +92,7 @@ run_awk() { awk -F, -f bench/alt/standings.awk "$1" | LC_ALL=C sort -t, -k1,1 -k
 run_csv() { "$py" bench/alt/standings_csv.py "$1"; }
 run_pandas() { "$py" bench/alt/standings_pandas.py "$1"; }
 run_sqlite() { sqlite3 -separator , :memory: ".import --csv $1 m" '.read bench/alt/standings.sql'; }
+run_openpyxl() { "$py" bench/alt/read_openpyxl.py "$1"; }
 
 # --- Check: every alternative computes our table ------------------------------
 # The basic columns of `standings --format csv` (group, team, played, points,
@@ -104,13 +115,17 @@ if "$matchday" eligibility --help >/dev/null 2>&1; then
   "$matchday" eligibility --format csv "$roster" >bench/out/check_roster.csv 2>/dev/null || true
   [ -s bench/out/check_roster.csv ] || die "matchday eligibility produced nothing for $roster"
 fi
+# A workbook gives the table its CSV gives, byte for byte.
+say "checking $results_xlsx against $results"
+cmp -s <("${standings[@]}" "$results" 2>/dev/null) <("${standings[@]}" "$results_xlsx" 2>/dev/null) ||
+  die "standings of $results_xlsx differ from those of $results"
 [ "$mode" = check ] && exit 0
 
 if [ "$mode" != table ]; then
 # --- Timing -------------------------------------------------------------------
 # hyperfine (wall time, mean of $runs runs after warm-up; the files are in the
 # page cache) and /usr/bin/time (peak resident memory, one more run).
-export -f run_awk run_csv run_pandas run_sqlite
+export -f run_awk run_csv run_pandas run_sqlite run_openpyxl
 export py
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -f bench/out/*.json bench/out/*.rss
@@ -151,6 +166,13 @@ if [ $have_eligibility = yes ]; then
   time_it floor_roster25 $((runs * 10)) bench/out/floor "$roster"
   time_it eligibility_25 $((runs * 10)) "$matchday" eligibility --format csv "$roster"
 fi
+# Workbooks (issue 15): the same standings from the .xlsx, a one-team roster
+# workbook, and openpyxl only reading the large one (once: it takes minutes).
+time_it matchday_xlsx "$slow" "${standings[@]}" "$results_xlsx"
+time_fn openpyxl 1 run_openpyxl "$results_xlsx"
+if [ $have_eligibility = yes ]; then
+  time_it eligibility_25_xlsx $((runs * 10)) "$matchday" eligibility --format csv "$roster_xlsx"
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$load_before" >bench/out/load_before
 echo "$load_after" >bench/out/load_after
@@ -160,7 +182,7 @@ load_after=$(cat bench/out/load_after)
 
 # --- The table, into bench/README.md ------------------------------------------
 say "writing bench/README.md"
-sizes=$(stat -c '%n=%s' "$results" "$one_group" "$midseason" "$roster"; echo "$rosters=$(du -sb "$rosters" | cut -f1)")
+sizes=$(stat -c '%n=%s' "$results" "$one_group" "$midseason" "$roster" $(ls bench/data/results_760k.xlsx 2>/dev/null); echo "$rosters=$(du -sb "$rosters" | cut -f1)")
 # (sed -n 1p, not head -1: head may close the pipe early, a failure under pipefail)
 machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | sed -n 1p), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; $(uname -sr); $(g++ --version | sed -n 1p)"
 tools="hyperfine $(hyperfine --version | cut -d' ' -f2), sqlite3 $(sqlite3 --version | cut -d' ' -f1), Python $("$py" -c 'import platform, pandas; print(platform.python_version(), "/ pandas", pandas.__version__)'), mawk $(mawk -W version 2>&1 | sed -n 1p | cut -d' ' -f2)"
@@ -250,6 +272,19 @@ if have_elig == "yes":
 else:
     out.append("Eligibility: not measured (`matchday eligibility` was not built).")
     out.append("")
+mx = stats("matchday_xlsx"); opx = stats("openpyxl"); e25x = stats("eligibility_25_xlsx")
+if mx and opx:
+    xmb = int(sizes.get("bench/data/results_760k.xlsx", 0)) / 1e6
+    out.append(f"Workbooks: the same 760,000 matches as `results_760k.xlsx` ({xmb:.1f} MB; its sheet is "
+               f"337 MB of XML unpacked), `standings --format csv` {t(mx)} (peak {mx['rss']:.0f} MB), "
+               f"{mx['mean'] / m['mean']:.1f}× the CSV; openpyxl read-only, only reading the cells: {t(opx)}, "
+               f"{opx['mean'] / mx['mean']:.1f}× matchday."
+               + (f" A one-team roster workbook: {t(e25x)}." if e25x else ""))
+    out.append("")
+    target(f"issue 15: a workbook within 4× its CSV — {mx['mean'] / m['mean']:.1f}×", mx["mean"] <= 4 * m["mean"])
+    target(f"issue 15: 20× faster than openpyxl (read-only) — {opx['mean'] / mx['mean']:.1f}×", opx["mean"] >= 20 * mx["mean"])
+    if e25x:
+        target(f"issue 15: a one-team roster workbook under 10 ms — {e25x['mean'] * 1000:.2f} ms", e25x["mean"] < 0.010)
 out += targets
 block = "\n".join(out)
 

@@ -17,7 +17,20 @@ bool roster_extension(const std::string& name) {
   const std::size_t dot = name.rfind('.');
   if (dot == std::string::npos) return false;
   const std::string ext = fold_key(name.substr(dot));
-  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+  return ext == ".csv" || ext == ".tsv" || ext == ".txt" || ext == ".xlsx" || ext == ".xlsm" || ext == ".xls";
+}
+
+// A sheet name Excel or WPS gave by default ("Sheet1", "工作表1"), which names no team.
+bool default_sheet_name(std::string_view name) {
+  for (std::string_view prefix : {"sheet", "工作表", "表"}) {
+    const std::string folded = fold_key(name);
+    if (folded.starts_with(prefix) &&
+        std::all_of(folded.begin() + static_cast<std::ptrdiff_t>(prefix.size()), folded.end(),
+                    [](char c) { return (c >= '0' && c <= '9') || c == '_' || c == ' '; })) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string category_label(const Context& ctx, const Category& c, const std::string& text) {
@@ -71,10 +84,48 @@ struct RosterPart {
 
 void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, Roster& into,
                  std::vector<Diagnostic>& diags) {
-  if (!read_text(file, ctx, in, diags)) return;
-  ro.default_team = file == "-" ? "" : file_stem(file);
-  parse_roster(in.decoded.text, file, ro, into, diags);
-  in = TextInput{};  // one at a time: records own their strings
+  std::vector<TextInput> tables;
+  if (!read_tables(file, ctx, tables, diags, true)) return;
+  const std::string stem = file == "-" ? "" : file_stem(file);
+  if (tables.size() == 1 && !tables[0].workbook) {
+    in = std::move(tables[0]);
+    ro.default_team = stem;
+    parse_roster(in.decoded.text, in.source, ro, into, diags);
+    in = TextInput{};  // one at a time: records own their strings
+    return;
+  }
+  // A workbook: each sheet on its own first. A sheet that yields no row but
+  // errors (no roster header: a cover or notes sheet) is not a roster when
+  // another sheet is; with one team per sheet, a sheet named after a team
+  // (not "Sheet2") is the team of its rows when they name none.
+  struct Read {
+    Roster roster;
+    std::vector<Diagnostic> diags;
+  };
+  const auto read = [&](const TextInput& t, std::string team) {
+    Read r;
+    ro.default_team = std::move(team);
+    parse_roster(t.decoded.text, t.source, ro, r.roster, r.diags);
+    place_diagnostics(t, r.diags, 0);
+    return r;
+  };
+  std::vector<Read> reads;
+  std::size_t rosters = 0;
+  for (const TextInput& t : tables) {
+    reads.push_back(read(t, stem));
+    if (!reads.back().roster.rows.empty()) ++rosters;
+  }
+  const bool sheets_are_teams = rosters > 1;
+  for (std::size_t k = 0; k < tables.size(); ++k) {
+    Read& r = reads[k];
+    if (r.roster.rows.empty() && has_errors(r.diags) && rosters > 0) {
+      diags.push_back({Severity::warning, tables[k].source, 0, "", "", "workbook.not_roster", {}});
+      continue;
+    }
+    if (sheets_are_teams && !default_sheet_name(tables[k].sheet)) r = read(tables[k], tables[k].sheet);
+    diags.insert(diags.end(), std::make_move_iterator(r.diags.begin()), std::make_move_iterator(r.diags.end()));
+    into.append(std::move(r.roster));
+  }
 }
 
 // Reads every roster file. Reading and parsing them is most of a large run.
@@ -485,21 +536,32 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
     }
     const std::string prefix = in.ends_with('/') ? in : in + "/";
     std::size_t added = 0;
+    std::string not_read;
     for (const std::string& name : names) {
-      // Hidden files and Excel's lock files (~$名单.csv) are not rosters.
-      if (name.starts_with('.') || name.starts_with("~$") || !roster_extension(name)) continue;
+      // Hidden files and Excel's lock files (~$名单.xlsx) are not rosters,
+      // nor is anything but a table; each is named, none is skipped unsaid.
+      if (name.starts_with('.') || name.starts_with("~$") || !roster_extension(name)) {
+        not_read += (not_read.empty() ? "" : ", ") + name;
+        continue;
+      }
       files.push_back(prefix + name);
       ++added;
     }
-    if (added == 0) diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
+    if (added == 0) {
+      diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
+    } else if (!not_read.empty()) {
+      diags.push_back({Severity::warning, in, 0, "", "", "folder.not_read", {not_read}});
+    }
   }
 
   Roster roster = read_rosters(files, ro, ctx, diags);
   if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {
-      eo.documents = parse_team_documents(in.decoded.text, cmd.teams_file, ctx.delimiter, diags);
-      eo.documents_source = cmd.teams_file;
+      const std::size_t from = diags.size();
+      eo.documents = parse_team_documents(in.decoded.text, in.source, in.delimiter(ctx), diags);
+      eo.documents_source = in.source;
+      place_diagnostics(in, diags, from);
     }
   }
   if (!has_errors(diags) && roster.rows.empty()) {

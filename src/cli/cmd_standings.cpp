@@ -166,6 +166,30 @@ std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>&
   return out;
 }
 
+namespace {
+
+// The results sheet of a workbook (--sheet, or the first visible one with
+// cells), its positions given as the cells a user can click.
+void read_workbook_results(const std::string& name, InputFile& file, const Rules& rules, const Context& ctx,
+                           Results& results, std::vector<Diagnostic>& diags) {
+  std::vector<TextInput> sheets;
+  if (!read_workbook(name, file, ctx, sheets, diags, false)) return;
+  for (const TextInput& input : sheets) {
+    ResultsOptions ro;
+    ro.delimiter = input.delimiter(ctx);
+    // A group without a column of its own: the file's name, or the sheet's
+    // (one group per sheet), unless the sheet has Excel's default name.
+    ro.default_group = name == "-" ? "" : file_stem(name);
+    if (!fold_key(input.sheet).starts_with("sheet") && !input.sheet.starts_with("工作表")) ro.default_group = input.sheet;
+    ro.execution.threads = reader_threads();
+    const std::size_t from = diags.size();
+    parse_results(input.decoded.text, input.source, rules, ro, results, diags);
+    place_diagnostics(input, diags, from);
+  }
+}
+
+}  // namespace
+
 Results read_results(const std::vector<std::string>& files, const Rules& rules, const Context& ctx,
                      std::vector<Diagnostic>& diags) {
   Results results;
@@ -174,6 +198,10 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     std::string error;
     if (!file.open(name, error)) {
       diags.push_back({Severity::error, name, 0, "", "", "cannot_read", {error}});
+      continue;
+    }
+    if (is_workbook(name, file.bytes())) {
+      read_workbook_results(name, file, rules, ctx, results, diags);
       continue;
     }
     ResultsOptions ro;
@@ -204,7 +232,9 @@ std::vector<Adjustment> read_adjustments(const std::vector<std::string>& options
   if (!file.empty()) {
     TextInput in;
     if (read_text(file, ctx, in, diags)) {
-      auto more = parse_adjustments(in.decoded.text, file, diags);
+      const std::size_t from = diags.size();
+      auto more = parse_adjustments(in.decoded.text, in.source, diags);
+      place_diagnostics(in, diags, from);
       out.insert(out.end(), more.begin(), more.end());
     }
   }

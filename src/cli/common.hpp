@@ -52,6 +52,7 @@ struct CommonOptions {
   std::string encoding = "auto";
   std::string lang;  // empty: from the environment
   std::string delimiter;
+  std::string sheet;  // --sheet: a workbook's sheet by name or number
 };
 
 void add_common_options(CLI::App& cmd, CommonOptions& o);
@@ -63,6 +64,7 @@ struct Context {
   Format format = Format::table;
   EncodingChoice encoding = EncodingChoice::automatic;
   char delimiter = 0;  // 0: sniff per file
+  std::string sheet = {};  // --sheet, as given (empty: the default sheets)
 };
 Context make_context(const CommonOptions& o, Output& io);
 
@@ -70,17 +72,42 @@ Context make_context(const CommonOptions& o, Output& io);
 std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx);
 
 // One input, read and decoded. `file` owns the bytes that `text` may view.
+// A workbook's sheet is one input too: its cells as CSV text (workbook.hpp),
+// line N being row N, in decoded.storage.
 struct TextInput {
   std::string name;  // as the user gave it
   InputFile file;
   DecodedText decoded;
+  std::string source;  // the name messages give: `name`, or "name[Sheet1]" for a sheet
+  std::string sheet;   // the sheet's name; empty for a text file
+  bool workbook = false;
+  // The delimiter to read `decoded.text` with: a sheet's text is always
+  // comma-separated; otherwise --delimiter (0: sniff).
+  [[nodiscard]] char delimiter(const struct Context& ctx) const;
 };
 
 // Reads and decodes `path`; on failure adds a diagnostic and returns false.
-// (Results files are read by parse_results from their bytes: it decodes them.)
-bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
-// Decodes in.file, checking all of it; on failure adds a diagnostic and
-// returns false.
+// `defer_utf8_check`: see decode_text (the caller checks, or calls decode_input).
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags,
+               bool defer_utf8_check = false);
+// Reads `path` as tables: a text file is one (as read_text reads it); a
+// workbook (.xlsx, .xlsm, .xls, or bytes that are one) gives the sheet
+// --sheet names, or by default the first visible sheet with cells, or, with
+// `all_sheets`, every visible sheet with cells. On failure adds a diagnostic
+// and returns false.
+bool read_tables(const std::string& path, const Context& ctx, std::vector<TextInput>& out,
+                 std::vector<Diagnostic>& diags, bool all_sheets, bool defer_utf8_check = false);
+// Whether `path` with these bytes is a workbook (read_tables reads its sheets).
+bool is_workbook(const std::string& path, std::string_view bytes);
+// The sheets of the workbook `file` (opened from `path`), as read_tables gives them.
+bool read_workbook(const std::string& path, InputFile& file, const Context& ctx, std::vector<TextInput>& out,
+                   std::vector<Diagnostic>& diags, bool all_sheets);
+// Rewrites the positions of diags[from...] about `in`, a sheet, into the
+// cells a user can click: "name[Sheet1]:B7" (workbook.hpp place_in_sheet).
+void place_diagnostics(const TextInput& in, std::vector<Diagnostic>& diags, std::size_t from);
+
+// Decodes in.file again, checking all of it; on failure adds a diagnostic
+// and returns false.
 bool decode_input(const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
 
 // Threads to read one large file or many files on: the machine's cores, at most 8.

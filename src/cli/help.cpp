@@ -26,7 +26,7 @@ constexpr std::string_view k_labels[] = {"Usage", "OPTIONS", "SUBCOMMAND", "SUBC
                                          "REQUIRED", "Env", "Needs", "Excludes"};
 constexpr std::string_view k_types[] = {"TEXT", "INT", "UINT", "FLOAT", "NUMBER"};
 constexpr std::string_view k_common_options[] = {"help", "rules", "format", "output", "bom",
-                                                 "encoding", "lang", "delimiter"};
+                                                 "encoding", "lang", "delimiter", "sheet"};
 
 class LocalFormatter : public CLI::Formatter {
  public:
