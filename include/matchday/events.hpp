@@ -86,7 +86,8 @@ struct EventsCheck {
 [[nodiscard]] EventsCheck check_events(const Events& events, const Results* results, const Roster* roster);
 
 // Fills blanks from what was matched: an event's matchday and date from its
-// match, a name from the roster's row with that shirt number (for output).
+// match (and the group), a player's name or shirt number from the roster row with
+// the other (so that rows naming him either way are one person).
 void complete_events(Events& events, const EventsCheck& check, const Results* results, const Roster* roster);
 
 // ----- Top scorers --------------------------------------------------------

@@ -19,7 +19,12 @@ std::string shirt_text(int shirt) { return shirt >= 0 ? std::to_string(shirt) : 
 
 std::string who(const PersonRecord& p) {
   if (!p.name.empty()) return p.name;
-  return p.shirt >= 0 ? "#" + std::to_string(p.shirt) : "";
+  std::string out;
+  if (p.shirt >= 0) {
+    out = "#";
+    out += std::to_string(p.shirt);
+  }
+  return out;
 }
 
 std::string tm_text(const Context& ctx, const TeamMatch& m) {
@@ -73,10 +78,12 @@ Sheet cards_sheet(const Discipline& d, const Context& ctx) {
   Sheet s;
   s.title = tr(ctx, "ev.cards_title");
   s.name = tr(ctx, "ev.cards_sheet");
-  for (const char* k : {"team", "shirt", "name", "role"}) add_column(s, ctx, k, std::string_view(k) == "shirt");
+  for (const char* k : {"team", "shirt_number", "name", "role"}) add_column(s, ctx, k, std::string_view(k) == "shirt_number");
   for (const char* k : {"yellows", "second_yellows", "reds", "counting", "suspensions"}) add_column(s, ctx, k, true);
   add_column(s, ctx, "next_match", false, true, true);
   for (const PersonRecord& p : d.people) {
+    // Scorers without a card are not in the tally.
+    if (p.yellows + p.second_yellows + p.reds == 0 && p.suspensions.empty()) continue;
     const TeamSchedule* sched = schedule_of(d, p.team);
     const Suspension* out = out_next(p, sched);
     s.rows.push_back({p.team, shirt_text(p.shirt), who(p), role_word(ctx, p.role), std::to_string(p.yellows),
@@ -93,8 +100,8 @@ Sheet suspensions_sheet(const Discipline& d, const Context& ctx, const Rules& ru
   Sheet s;
   s.title = tr(ctx, "ev.suspensions_title");
   s.name = tr(ctx, "ev.suspensions_sheet");
-  for (const char* k : {"team", "shirt", "name", "role", "cause", "card_match", "cards_at"}) {
-    add_column(s, ctx, k, std::string_view(k) == "shirt");
+  for (const char* k : {"team", "shirt_number", "name", "role", "cause", "card_match", "cards_at"}) {
+    add_column(s, ctx, k, std::string_view(k) == "shirt_number");
   }
   add_column(s, ctx, "matches", true);
   add_column(s, ctx, "served_in", false);
@@ -125,7 +132,7 @@ Sheet next_sheet(const Discipline& d, const Context& ctx, const Rules& rules) {
   s.name = tr(ctx, "ev.next_sheet");
   add_column(s, ctx, "team", false);
   add_column(s, ctx, "next_match", false);
-  for (const char* k : {"shirt", "name", "role", "cause", "cards_at"}) add_column(s, ctx, k, std::string_view(k) == "shirt");
+  for (const char* k : {"shirt_number", "name", "role", "cause", "cards_at"}) add_column(s, ctx, k, std::string_view(k) == "shirt_number");
   for (const TeamSchedule& t : d.teams) {
     const std::string next = t.next >= 0 ? tm_text(ctx, t.matches[static_cast<std::size_t>(t.next)])
                                          : tr(ctx, "ev.no_next_match");
@@ -139,9 +146,9 @@ Sheet next_sheet(const Discipline& d, const Context& ctx, const Rules& rules) {
         any = true;
       }
     }
-    if (!any && t.next >= 0) {
-      s.rows.push_back({t.team, next, "", "", "", text_format(ctx) ? tr(ctx, "ev.nobody_out") : "none", ""});
-      s.row_style.push_back(1);
+    if (!any) {  // nobody out, or no match left: said, so that every team is in the list
+      s.rows.push_back({t.team, next, "", "", "", t.next < 0 ? "" : text_format(ctx) ? tr(ctx, "ev.nobody_out") : "none", ""});
+      s.row_style.push_back(t.next < 0 ? 0 : 1);
     }
   }
   return s;
@@ -265,8 +272,8 @@ int run_lineup(const LineupCommand& cmd, Output& io) {
 
   Sheet s;
   s.title = tr(ctx, "ev.lineup_title", {std::to_string(*cmd.matchday)});
-  for (const char* k : {"file", "line", "team", "shirt", "name", "role", "verdict", "reason"}) {
-    add_column(s, ctx, k, std::string_view(k) == "line" || std::string_view(k) == "shirt");
+  for (const char* k : {"file", "line", "team", "shirt_number", "name", "role", "verdict", "reason"}) {
+    add_column(s, ctx, k, std::string_view(k) == "line" || std::string_view(k) == "shirt_number");
   }
   bool all_ok = true;
   const bool text = text_format(ctx);

@@ -99,7 +99,7 @@ int run_scorers(const ScorersCommand& cmd, Output& io) {
   s.title = cmd.through ? tr(ctx, "ev.scorers_title_through", {std::to_string(*cmd.through)}) : tr(ctx, "ev.scorers_title");
   add_column(s, ctx, "rank", true);
   add_column(s, ctx, "name", false);
-  add_column(s, ctx, "shirt", true, true, true);
+  add_column(s, ctx, "shirt_number", true, true, true);
   add_column(s, ctx, "team", false);
   add_column(s, ctx, "goals", true);
   add_column(s, ctx, "penalties", true);

@@ -102,9 +102,13 @@ class People {
     }
     std::string key = team + '\x1f';
     if (role != Role::player) {
-      key += "o" + std::string(role_name(role)) + ":" + name;
+      key += 'o';
+      key += role_name(role);
+      key += ':';
+      key += name;
     } else if (shirt >= 0) {
-      key += "#" + std::to_string(shirt);
+      key += '#';
+      key += std::to_string(shirt);
     } else {
       key += "n:" + name;
     }
@@ -135,14 +139,26 @@ class People {
 
 std::string display_name(const std::string& name, int shirt) {
   if (!name.empty()) return name;
-  return shirt >= 0 ? "#" + std::to_string(shirt) : std::string("?");
+  std::string out = shirt >= 0 ? "#" : "?";
+  if (shirt >= 0) out += std::to_string(shirt);
+  return out;
 }
 
 // The key of an event's match: its place in the results, or what the row says.
 std::string match_key(const Event& e, const MatchRef& ref) {
-  if (ref.found()) return "r" + std::to_string(ref.group) + ":" + std::to_string(ref.match);
-  return "e" + group_key(e.group) + '\x1f' + std::to_string(e.matchday) + '\x1f' +
-         (e.date ? (*e.date).iso() : std::string()) + '\x1f' + e.home + '\x1f' + e.away;
+  std::string key(1, ref.found() ? 'r' : 'e');
+  if (ref.found()) {
+    key += std::to_string(ref.group);
+    key += ':';
+    key += std::to_string(ref.match);
+    return key;
+  }
+  for (const std::string& part : {group_key(e.group), std::to_string(e.matchday),
+                                  e.date ? (*e.date).iso() : std::string(), e.home, e.away}) {
+    key += part;
+    key += '\x1f';
+  }
+  return key;
 }
 
 std::string match_words(const std::string& home, const std::string& away) { return home + " v " + away; }
@@ -428,7 +444,7 @@ EventsCheck check_events(const Events& events, const Results* results, const Ros
                                              by_name->shirt >= 0 ? std::to_string(by_name->shirt) : "-", e.name,
                                              std::to_string(e.shirt)});
         } else {
-          error(e, "event_not_on_roster", {display_name(e.name, e.shirt) + " #" + std::to_string(e.shirt), e.team,
+          error(e, "event_not_on_roster", {display_name(e.name, e.shirt) + " #" + std::string(std::to_string(e.shirt)), e.team,
                                            "player"});
         }
       } else if (!(e.shirt >= 0 ? by_shirt : by_name)) {
@@ -442,9 +458,12 @@ EventsCheck check_events(const Events& events, const Results* results, const Ros
 
 void complete_events(Events& events, const EventsCheck& check, const Results* results, const Roster* roster) {
   std::map<std::pair<std::string, int>, std::string> names;  // (team, shirt) -> roster name
+  std::map<std::pair<std::string, std::string>, int> shirts;  // (team, name) -> roster shirt number
   if (roster) {
     for (const RosterRow& row : roster->rows) {
-      if (row.role == Role::player && row.shirt >= 0) names.try_emplace({roster->teams[row.team], row.shirt}, row.name);
+      if (row.role != Role::player || row.shirt < 0) continue;
+      names.try_emplace({roster->teams[row.team], row.shirt}, row.name);
+      shirts.try_emplace({roster->teams[row.team], row.name}, row.shirt);
     }
   }
   for (std::size_t i = 0; i < events.events.size(); ++i) {
@@ -456,8 +475,12 @@ void complete_events(Events& events, const EventsCheck& check, const Results* re
       if (!e.date && m.date.year != 0) e.date = OptionalDate(Date(m.date));
       if (e.group.empty()) e.group = g.name;
     }
+    if (e.role != Role::player) continue;
     if (e.name.empty() && e.shirt >= 0) {
       if (const auto it = names.find({e.team, e.shirt}); it != names.end()) e.name = it->second;
+    }
+    if (e.shirt < 0 && !e.name.empty()) {
+      if (const auto it = shirts.find({e.team, e.name}); it != shirts.end()) e.shirt = it->second;
     }
   }
 }
@@ -745,6 +768,9 @@ Discipline compute_discipline(const Events& events, const EventsCheck& check, co
         rec.suspensions.push_back(std::move(s));
         queue.push_back(rec.suspensions.size() - 1);
       }
+      assign(m, tm.played);
+      if (!tm.played) continue;
+      // Cleared once the knockout has begun (the count shown until then is the group stage's).
       if (tm.stage > 0 && !knockout_seen) {
         knockout_seen = true;
         if (rule.reset_before_knockout) {
@@ -752,8 +778,6 @@ Discipline compute_discipline(const Events& events, const EventsCheck& check, co
           counted_lines.clear();
         }
       }
-      assign(m, tm.played);
-      if (!tm.played) continue;
       std::vector<std::string> yellow_lines, off_lines;
       bool second = false, red = false;
       for (std::size_t i : at[m]) {
