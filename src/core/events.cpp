@@ -453,6 +453,16 @@ EventsCheck check_events(const Events& events, const Results* results, const Ros
     }
   }
   std::ranges::stable_sort(out.diagnostics, {}, [](const Diagnostic& d) { return std::pair{d.source, d.line}; });
+  // As for the parse: at most k_max_errors_per_file kept per file, the rest counted.
+  std::vector<Diagnostic> all = std::move(out.diagnostics);
+  out.diagnostics.clear();
+  for (std::size_t i = 0; i < all.size();) {
+    std::size_t j = i;
+    while (j < all.size() && all[j].source == all[i].source) ++j;
+    DiagnosticSink sink(out.diagnostics, all[i].source);
+    for (std::size_t k = i; k < j; ++k) sink.add(std::move(all[k]));
+    i = j;
+  }
   return out;
 }
 
