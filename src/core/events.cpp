@@ -716,6 +716,7 @@ Discipline compute_discipline(const Events& events, const EventsCheck& check, co
   std::vector<std::vector<std::size_t>> events_of(people.size());
   for (std::size_t i = 0; i < evs.size(); ++i) events_of[people.of(i)].push_back(i);
 
+  std::size_t more_warnings = 0;
   for (std::uint32_t p = 0; p < people.size(); ++p) {
     const auto& person = people.person(p);
     PersonRecord rec;
@@ -843,11 +844,19 @@ Discipline compute_discipline(const Events& events, const EventsCheck& check, co
     }
     for (Suspension& s : extra_at[n]) rec.suspensions.push_back(std::move(s));  // no match left to serve it in
     for (const std::string& w : rec.played_while_suspended) {
+      // At most k_max_errors_per_file of these are shown; the rest are counted.
+      if (out.warnings.size() >= k_max_errors_per_file) {
+        ++more_warnings;
+        continue;
+      }
       const auto colon = w.rfind(':');
       out.warnings.push_back({Severity::warning, w.substr(0, colon), static_cast<std::size_t>(std::stoul(w.substr(colon + 1))),
                               "", "", "discipline_played_suspended", {display_name(rec.name, rec.shirt), rec.team}});
     }
     out.people.push_back(std::move(rec));
+  }
+  if (more_warnings > 0) {
+    out.warnings.push_back({Severity::warning, "", 0, "", "", "discipline_more_warnings", {std::to_string(more_warnings)}});
   }
   std::ranges::stable_sort(out.people, [](const PersonRecord& a, const PersonRecord& b) {
     return std::tuple(a.team, a.role != Role::player, a.role, a.shirt < 0, a.shirt, a.name) <

@@ -759,6 +759,8 @@ constexpr MessageEntry k_catalogue[] = {
      "文件为空：需要一行表头，然后每名上场人员一行"},
     {"discipline_played_suspended", "{0} ({1}) has an event in a match he was suspended for; check the match report",
      "{0}（{1}）在停赛的比赛中有事件记录；请核对比赛记录"},
+    {"discipline_more_warnings", "{0} more events in matches their person was suspended for are not shown",
+     "另有 {0} 条停赛期间仍有事件记录的提示未显示"},
     {"ev.matchday", "MD {0}", "第{0}轮"},
     {"ev.match", "{0} {1} v {2}", "{0} {1} 对 {2}"},
     {"ev.scorers_title", "Top scorers", "射手榜"},
