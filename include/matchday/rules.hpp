@@ -103,7 +103,7 @@ struct Rules {
   // yellow 1, second yellow 3, red 4, yellow then red 5.
   int second_yellow_card_points = 3;
   int yellow_red_card_points = 4;
-  int max_meetings = 1;        // pairs meeting more often than this: a warning
+  int max_meetings = 1;        // pairs meeting more often than this: an error (check_results)
   int qualify = 2;             // qualifying places per group (clinched/eliminated)
   std::string pairing;         // knockout pairing, e.g. "A1-B2,B1-A2"
   EligibilityRule eligibility;

@@ -404,7 +404,7 @@ std::string format_rules(const Rules& r) {
   line("suspension.yellow_threshold", std::to_string(d.yellow_threshold));
   line("suspension.yellow_matches", std::to_string(d.yellow_matches));
   line("suspension.reset_before_knockout", yes_no(d.reset_before_knockout));
-  o += "\n# Group format: how often two teams meet (more is a warning), qualifying places.\n";
+  o += "\n# Group format: how often two teams meet (more is an error), qualifying places.\n";
   line("max_meetings", std::to_string(r.max_meetings));
   line("qualify", std::to_string(r.qualify));
   o += "\n# Knockout pairing from group places: `A1-B2` is the winner of group A\n"
