@@ -200,7 +200,7 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     if (!parse() && decode_input(ctx, input, diags)) parse();
   }
   // Everything read together: one match one row, one name one team.
-  if (!has_errors(diags)) check_results(results, rules, diags);
+  if (!has_errors(diags)) check_results(results, rules, diags, reader_threads());
   return results;
 }
 
@@ -427,7 +427,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
 
   Standings standings = compute_standings(results, *rules, so);
   if (report(standings.diagnostics, ctx)) return k_exit_error;
-  for (GroupTable& table : standings.groups) mark_status(table, results.groups[table.group], *rules, so);
+  mark_status(standings, results, *rules, so, cmd.explain ? StatusDetail::explained : StatusDetail::marks);
 
   // Ties nobody can break without lots: say so, with the option to pass.
   // While fixtures remain the shared rank is only provisional: no warning.
