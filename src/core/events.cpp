@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "matchday/csv.hpp"
+#include "matchday/integrity.hpp"
 #include "matchday/text.hpp"
 #include "parse_util.hpp"
 
@@ -32,14 +33,8 @@ constexpr std::array<ColumnSpec, c_count> k_columns{{
 constexpr std::array<std::string_view, 6> k_kind_names{"goal", "penalty_goal", "own_goal",
                                                        "yellow", "second_yellow", "red"};
 
-// "A", "Ａ", "A组", "group a": one group.
-std::string group_key(std::string_view g) {
-  std::string k = fold_key(g);
-  if (k.ends_with("组")) k.resize(k.size() - 3);
-  if (k.starts_with("group_")) k.erase(0, 6);
-  if (k.starts_with("group")) k.erase(0, 5);
-  return k;
-}
+// "A", "Ａ", "A组", "Group A": one group, as the results read them.
+std::string group_key(std::string_view g) { return fold_key(canonical_group_name(g)); }
 
 // 67, 90+3, 67', 67′, 67分, 67分钟 (normalised to ASCII first).
 bool parse_minute(std::string_view s, int& minute, int& added) {
