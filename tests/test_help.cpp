@@ -107,7 +107,7 @@ TEST_CASE("the help language: --lang first, then the environment") {
 }
 
 TEST_CASE("help under zh: every option described in Chinese") {
-  for (const char* command : {"standings", "eligibility", "fixtures", "knockout", "rules"}) {
+  for (const char* command : {"standings", "eligibility", "fixtures", "knockout", "rules", "scorers", "discipline", "lineup"}) {
     CAPTURE(command);
     const Output io = run({"matchday", command, "--help"}, "zh_CN.UTF-8");
     CHECK(io.out.find("用法:") != std::string::npos);

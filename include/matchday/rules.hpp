@@ -68,6 +68,19 @@ struct EligibilityRule {
   int max_doctors = 1;                 // 队医
 };
 
+// Suspensions from cards (SPEC §8). Defaults: the common practice of Chinese
+// youth competitions (中国足协 青少年比赛 纪律规定 as the Qinghai notice applies
+// them): a red card or a second yellow, one match; yellows in different
+// matches, one match at the second, the count starting again after it; cards
+// reset before the knockout stage.
+struct DisciplineRule {
+  int yellow_threshold = 2;        // yellows in different matches for a suspension; 0: none
+  int yellow_matches = 1;          // matches for reaching the threshold
+  int red_matches = 1;             // matches for a direct red card
+  int second_yellow_matches = 1;   // matches for a second yellow (sent off)
+  bool reset_before_knockout = true;  // yellows counting toward a suspension start at 0
+};
+
 // The largest number parse_rules takes for a count (points, limits, years),
 // and for a card's fair-play points: a season's points add up without
 // overflow, and 99 cards of each kind fit a Match's fair play.
@@ -85,10 +98,16 @@ struct Rules {
   bool reapply_h2h = false;
   int yellow_card_points = 1;  // fair play: fewer is better; at most k_max_card_points
   int red_card_points = 3;
+  // Fair play from match events (standings --events), per person and match:
+  // two yellows (sent off), and a yellow followed by a direct red. FIFA:
+  // yellow 1, second yellow 3, red 4, yellow then red 5.
+  int second_yellow_card_points = 3;
+  int yellow_red_card_points = 4;
   int max_meetings = 1;        // pairs meeting more often than this: an error (check_results)
   int qualify = 2;             // qualifying places per group (clinched/eliminated)
   std::string pairing;         // knockout pairing, e.g. "A1-B2,B1-A2"
   EligibilityRule eligibility;
+  DisciplineRule discipline;
 };
 
 // The preset names, default first.

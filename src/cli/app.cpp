@@ -2,7 +2,9 @@
 
 #include <sstream>
 
+#include "cmd_discipline.hpp"
 #include "cmd_eligibility.hpp"
+#include "cmd_scorers.hpp"
 #include "cmd_standings.hpp"
 #include "cmd_fixtures.hpp"
 #include "cmd_knockout.hpp"
@@ -47,6 +49,12 @@ int run_cli(std::vector<std::string> args, Output& io) {
   CLI::App* rules_app = add_rules_command(app, rules);
   EligibilityCommand eligibility;
   CLI::App* eligibility_app = add_eligibility_command(app, eligibility);
+  ScorersCommand scorers;
+  CLI::App* scorers_app = add_scorers_command(app, scorers);
+  DisciplineCommand discipline;
+  CLI::App* discipline_app = add_discipline_command(app, discipline);
+  LineupCommand lineup;
+  CLI::App* lineup_app = add_lineup_command(app, lineup);
 
   one_value_per_use(app);
 
@@ -78,6 +86,9 @@ int run_cli(std::vector<std::string> args, Output& io) {
   if (knockout_app->parsed()) return run_knockout(knockout, io);
   if (rules_app->parsed()) return run_rules(rules, io);
   if (eligibility_app->parsed()) return run_eligibility(eligibility, io);
+  if (scorers_app->parsed()) return run_scorers(scorers, io);
+  if (discipline_app->parsed()) return run_discipline(discipline, io);
+  if (lineup_app->parsed()) return run_lineup(lineup, io);
   return k_exit_error;
 }
 

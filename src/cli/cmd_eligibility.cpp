@@ -186,6 +186,44 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
 
 }  // namespace
 
+Roster read_roster_inputs(const std::vector<std::string>& inputs, const RosterOptions& ro, const Context& ctx,
+                          std::vector<Diagnostic>& diags) {
+  // Inputs: files as named; a folder means its .csv/.tsv/.txt files, by name.
+  std::vector<std::string> files;
+  for (const std::string& in : inputs) {
+    if (!is_directory(in)) {
+      files.push_back(in);
+      continue;
+    }
+    std::vector<std::string> names;
+    std::string error;
+    if (!list_directory(in, names, error)) {
+      diags.push_back({Severity::error, in, 0, "", "", "cannot_read", {error}});
+      continue;
+    }
+    const std::string prefix = in.ends_with('/') ? in : in + "/";
+    std::size_t added = 0;
+    std::string not_read;
+    for (const std::string& name : names) {
+      // Hidden files and Excel's lock files (~$名单.xlsx) are not rosters,
+      // nor is anything but a table; each is named, none is skipped unsaid.
+      if (name.starts_with('.') || name.starts_with("~$") || !roster_extension(name)) {
+        not_read += (not_read.empty() ? "" : ", ") + name;
+        continue;
+      }
+      files.push_back(prefix + name);
+      ++added;
+    }
+    if (added == 0) {
+      diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
+    } else if (!not_read.empty()) {
+      diags.push_back({Severity::warning, in, 0, "", "", "folder.not_read", {not_read}});
+    }
+  }
+
+  return read_rosters(files, ro, ctx, diags);
+}
+
 CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd) {
   CLI::App* sub = app.add_subcommand("eligibility", "Check every roster row and every team against the eligibility rules");
   sub->add_option("inputs", cmd.inputs, "Roster files, or folders (every .csv/.tsv/.txt file in them)")->required();
@@ -521,40 +559,7 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   ro.as_of = effective_as_of(rules->eligibility, eo);
   if (report(diags, ctx)) return k_exit_error;
 
-  // Inputs: files as named; a folder means its .csv/.tsv/.txt files, by name.
-  std::vector<std::string> files;
-  for (const std::string& in : cmd.inputs) {
-    if (!is_directory(in)) {
-      files.push_back(in);
-      continue;
-    }
-    std::vector<std::string> names;
-    std::string error;
-    if (!list_directory(in, names, error)) {
-      diags.push_back({Severity::error, in, 0, "", "", "cannot_read", {error}});
-      continue;
-    }
-    const std::string prefix = in.ends_with('/') ? in : in + "/";
-    std::size_t added = 0;
-    std::string not_read;
-    for (const std::string& name : names) {
-      // Hidden files and Excel's lock files (~$名单.xlsx) are not rosters,
-      // nor is anything but a table; each is named, none is skipped unsaid.
-      if (name.starts_with('.') || name.starts_with("~$") || !roster_extension(name)) {
-        not_read += (not_read.empty() ? "" : ", ") + name;
-        continue;
-      }
-      files.push_back(prefix + name);
-      ++added;
-    }
-    if (added == 0) {
-      diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
-    } else if (!not_read.empty()) {
-      diags.push_back({Severity::warning, in, 0, "", "", "folder.not_read", {not_read}});
-    }
-  }
-
-  Roster roster = read_rosters(files, ro, ctx, diags);
+  Roster roster = read_roster_inputs(cmd.inputs, ro, ctx, diags);
   if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {

@@ -22,6 +22,12 @@ struct EligibilityCommand {
   std::string as_of;
 };
 
+// Every roster of `inputs` (files, and folders: their .csv/.tsv/.txt files by
+// name) read into one Roster; problems go to `diags` (also used by the
+// events commands' --rosters).
+Roster read_roster_inputs(const std::vector<std::string>& inputs, const RosterOptions& ro, const Context& ctx,
+                          std::vector<Diagnostic>& diags);
+
 CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd);
 int run_eligibility(const EligibilityCommand& cmd, Output& io);
 

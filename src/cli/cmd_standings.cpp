@@ -4,6 +4,7 @@
 #include <charconv>
 #include <type_traits>
 
+#include "cmd_scorers.hpp"
 #include "in_turn.hpp"
 #include "matchday/integrity.hpp"
 #include "matchday/results.hpp"
@@ -252,6 +253,7 @@ CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd) {
   sub->add_option("--qualify", cmd.qualify, "Qualifying places per group, for clinched/eliminated (default: the rules')")
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--explain", cmd.explain, "Say, for every tie, which criterion decided it and the values that did");
+  sub->add_option("--events", cmd.events, "Events files: fair-play points from their cards, instead of the card columns");
   add_common_options(*sub, cmd.common);
   sub->footer(
       "Examples:\n"
@@ -417,6 +419,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
 
   std::vector<Diagnostic> diags;
   Results results = read_results(cmd.files, *rules, ctx, diags);
+  if (!cmd.events.empty() && !has_errors(diags)) fair_play_from_events(cmd.events, *rules, ctx, results, diags);
 
   StandingsOptions so;
   so.groups = cmd.groups;

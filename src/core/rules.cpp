@@ -58,6 +58,8 @@ Rules fifa() {
   r.reapply_h2h = false;
   r.pairing = "A1-B2,B1-A2";
   r.eligibility = qinghai_eligibility();
+  // Yellows are wiped after the quarter-finals, not before the knockout.
+  r.discipline.reset_before_knockout = false;
   return r;
 }
 
@@ -72,6 +74,7 @@ Rules uefa() {
   r.reapply_h2h = true;
   r.pairing = "A1-B2,B1-A2";
   r.eligibility = qinghai_eligibility();
+  r.discipline.reset_before_knockout = false;
   return r;
 }
 
@@ -270,6 +273,20 @@ RulesParse parse_rules(std::string_view text, std::string_view source) {
       set_int(r.yellow_card_points, k_max_card_points);
     } else if (key == "fair_play.red") {
       set_int(r.red_card_points, k_max_card_points);
+    } else if (key == "fair_play.second_yellow") {
+      set_int(r.second_yellow_card_points, k_max_card_points);
+    } else if (key == "fair_play.yellow_red") {
+      set_int(r.yellow_red_card_points, k_max_card_points);
+    } else if (key == "suspension.yellow_threshold") {
+      set_int(r.discipline.yellow_threshold);
+    } else if (key == "suspension.yellow_matches") {
+      set_int(r.discipline.yellow_matches);
+    } else if (key == "suspension.red_matches") {
+      set_int(r.discipline.red_matches);
+    } else if (key == "suspension.second_yellow_matches") {
+      set_int(r.discipline.second_yellow_matches);
+    } else if (key == "suspension.reset_before_knockout") {
+      set_bool(r.discipline.reset_before_knockout);
     } else if (key == "max_meetings") {
       set_int(r.max_meetings);
     } else if (key == "qualify") {
@@ -373,6 +390,20 @@ std::string format_rules(const Rules& r) {
   o += "\n# Fair play: disciplinary points per card (fewer is better).\n";
   line("fair_play.yellow", std::to_string(r.yellow_card_points));
   line("fair_play.red", std::to_string(r.red_card_points));
+  o += "# From match events (standings --events), per person and match: two yellows,\n"
+       "# and a yellow followed by a direct red (FIFA: 1, 3, 4, 5 with the two above).\n";
+  line("fair_play.second_yellow", std::to_string(r.second_yellow_card_points));
+  line("fair_play.yellow_red", std::to_string(r.yellow_red_card_points));
+  const DisciplineRule& d = r.discipline;
+  o += "\n# Suspensions (matchday discipline): matches for a direct red and for a second\n"
+       "# yellow; yellows in different matches: `yellow_matches` at `yellow_threshold`\n"
+       "# (0: none), the count starting again after it; reset_before_knockout = yes\n"
+       "# clears the yellows before the first knockout match.\n";
+  line("suspension.red_matches", std::to_string(d.red_matches));
+  line("suspension.second_yellow_matches", std::to_string(d.second_yellow_matches));
+  line("suspension.yellow_threshold", std::to_string(d.yellow_threshold));
+  line("suspension.yellow_matches", std::to_string(d.yellow_matches));
+  line("suspension.reset_before_knockout", yes_no(d.reset_before_knockout));
   o += "\n# Group format: how often two teams meet (more is an error), qualifying places.\n";
   line("max_meetings", std::to_string(r.max_meetings));
   line("qualify", std::to_string(r.qualify));
