@@ -72,7 +72,7 @@ struct RosterPart {
 void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, Roster& into,
                  std::vector<Diagnostic>& diags) {
   if (!read_text(file, ctx, in, diags)) return;
-  ro.default_team = file == "-" ? "" : file_stem(file);
+  ro.file_path = file == "-" ? "" : file;  // a file without a team column or title: its name's team
   parse_roster(in.decoded.text, file, ro, into, diags);
   in = TextInput{};  // one at a time: records own their strings
 }
@@ -184,7 +184,18 @@ Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, c
                                  r.category.known() ? r.category.code() : roster.notes_of(r).category_text,
                                  r.role == Role::unknown ? "" : std::string(role_name(r.role)), r.name,
                                  verdict_word(ctx, v.eligible, false), reason_list(v.findings)};
-    if (json) row.push_back(details(v.findings));
+    if (json) {
+      std::string d = details(v.findings);
+      const RowNotes& n = roster.notes_of(r);
+      if (n.birth_from_id || n.sex_from_id) {
+        const std::string date = r.birth_date ? (*r.birth_date).iso() : "";
+        d += (d.empty() ? "" : "\n") + tr(ctx, n.birth_from_id && n.sex_from_id ? "elig.from_id_both"
+                                              : n.birth_from_id                ? "elig.from_id_birth"
+                                                                               : "elig.from_id_sex",
+                                           {date});
+      }
+      row.push_back(std::move(d));
+    }
     s.rows.push_back(std::move(row));
   }
   for (const TeamVerdict& t : report.teams) {
@@ -253,6 +264,27 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
       add_findings({line, r.shirt >= 0 ? std::to_string(r.shirt) : "", r.name,
                     role_words[static_cast<std::size_t>(r.role)]},
                    report.rows[i].findings, report.rows[i].eligible);
+      // What was read from the ID number, said on the row's last line.
+      const RowNotes& n = roster.notes_of(r);
+      if ((n.birth_from_id || n.sex_from_id) && !s.rows.empty()) {
+        const std::string date = r.birth_date ? (*r.birth_date).iso() : "";
+        const std::string said = n.birth_from_id && n.sex_from_id ? tr(ctx, "elig.from_id_both", {date})
+                                 : n.birth_from_id                ? tr(ctx, "elig.from_id_birth", {date})
+                                                                  : tr(ctx, "elig.from_id_sex");
+        std::vector<std::string>& last = s.rows.back();
+        if (last.back().empty()) {
+          last[last.size() - 3] = roster.headers[r.headers].id_number;
+          last[last.size() - 2] = std::string(r.id.number());
+          last.back() = said;
+        } else {
+          std::vector<std::string> more(last.size());
+          more[more.size() - 3] = roster.headers[r.headers].id_number;
+          more[more.size() - 2] = std::string(r.id.number());
+          more.back() = said;
+          s.rows.push_back(std::move(more));
+          s.row_style.push_back(s.row_style.back());
+        }
+      }
     }
     if (!t.findings.empty()) add_findings({"", "", tr(ctx, "elig.team_line"), tr(ctx, "role.team")}, t.findings, false);
     sheets.push_back(std::move(s));
@@ -492,6 +524,7 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   }
 
   Roster roster = read_rosters(files, ro, ctx, diags);
+  roster_name_clashes(roster, diags);
   if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {

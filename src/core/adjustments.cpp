@@ -50,13 +50,18 @@ std::vector<Adjustment> parse_adjustments(std::string_view text, std::string_vie
                                           std::vector<Diagnostic>& diags) {
   std::vector<Adjustment> out;
   DiagnosticSink sink(diags, source);
-  CsvReader reader(text, sniff_delimiter(source, text));
-  CsvRecord rec;
-  if (!reader.next_nonblank(rec)) {  // the header
+  const char delim = sniff_delimiter(source, text);
+  const FoundHeader fh = find_header(text, delim, k_columns);
+  if (fh.line == 0) {
     sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
     return out;
   }
-  const HeaderMatch hm = match_header(rec, k_columns);
+  report_header(fh, source, sink);
+  const HeaderMatch& hm = fh.match;
+  CsvReader reader(text, delim);
+  reader.seek(fh.body, fh.body_line);
+  CsvRecord rec;
+  rec.line = fh.line;
   for (std::string_view key : hm.missing) {
     sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column",
               {std::string(key), key == "team" ? "球队" : "积分"}});

@@ -129,13 +129,18 @@ std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::stri
                                                 std::vector<Diagnostic>& diags) {
   std::vector<TeamDocuments> out;
   DiagnosticSink sink(diags, source);
-  CsvReader reader(text, delimiter ? delimiter : sniff_delimiter(source, text));
-  CsvRecord rec;
-  if (!reader.next_nonblank(rec)) {  // the header
+  const char delim = delimiter ? delimiter : sniff_delimiter(source, text);
+  const FoundHeader fh = find_header(text, delim, k_doc_columns);
+  if (fh.line == 0) {
     sink.add({Severity::error, std::string(source), 0, "", "", "teams_empty", {}});
     return out;
   }
-  const HeaderMatch hm = match_header(rec, k_doc_columns);
+  report_header(fh, source, sink);
+  const HeaderMatch& hm = fh.match;
+  CsvReader reader(text, delim);
+  reader.seek(fh.body, fh.body_line);
+  CsvRecord rec;
+  rec.line = fh.line;
   static constexpr std::string_view k_zh[] = {"队名", "组别", "报名表", "盖章扫描件", "足球中国APP报名", "反兴奋剂承诺书", "赛风赛纪责任书"};
   for (std::size_t i = 0; i < hm.index.size(); ++i) {
     if (k_doc_columns[i].required && !hm.has(i)) {

@@ -18,6 +18,55 @@ std::string_view date_error_code(DateError e) {
   return "date_unrecognised";
 }
 
+bool report_header(const FoundHeader& h, std::string_view source, DiagnosticSink& sink) {
+  if (h.line == 0) return false;
+  if (h.found) {
+    if (h.rows == 2) {
+      sink.add({Severity::warning, std::string(source), h.line, "", "", "header_two_rows",
+                {std::to_string(h.line), std::to_string(h.body_line - 1), std::to_string(h.title.size())}});
+    } else if (!h.title.empty()) {
+      sink.add({Severity::warning, std::string(source), h.line, "", "", "header_found_at",
+                {std::to_string(h.line), std::to_string(h.title.size())}});
+    }
+    return true;
+  }
+  // The row as a user would see it in the sheet, cut when long.
+  std::string row;
+  std::size_t last = h.cells.size();
+  while (last > 0 && h.cells[last - 1].empty()) --last;
+  for (std::size_t i = 0; i < last; ++i) {
+    if (i > 0) row += ',';
+    row += h.cells[i];
+  }
+  if (display_width(row) > 80) {
+    std::string cut;
+    std::size_t at = 0;
+    while (at < row.size() && display_width(cut) < 76) {
+      std::size_t len = 1;
+      while (at + len < row.size() && (static_cast<unsigned char>(row[at + len]) & 0xC0) == 0x80) ++len;
+      cut.append(row, at, len);
+      at += len;
+    }
+    row = cut + "…";
+  }
+  sink.add({Severity::error, std::string(source), h.line, "", row, "header_not_found",
+            {std::to_string(k_header_search_rows)}});
+  return false;
+}
+
+std::string line_list(const std::vector<std::size_t>& lines) {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (j + 1 < lines.size() && lines[j + 1] == lines[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(lines[i]);
+    if (j > i) out += (j == i + 1 ? ", " : "-") + std::to_string(lines[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
 RowReader::RowReader(std::string_view source, const HeaderMatch& header, DiagnosticSink& sink)
     : m_source(source), m_header(header), m_sink(sink), m_scratch(header.index.size()),
       m_cells(header.index.size()) {}

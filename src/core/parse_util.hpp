@@ -48,6 +48,16 @@ namespace matchday {
   return Date{v[0], v[1], v[2]};
 }
 
+// Says how the header `h` of `source` was found (csv.hpp, find_header): a
+// warning naming its line when rows above it were read as the form's title,
+// or when it spans two rows; when no row qualified, an error at the row looked
+// at, showing it (the reader then names the columns that are missing there).
+// Returns h.found.
+bool report_header(const FoundHeader& h, std::string_view source, DiagnosticSink& sink);
+
+// Lines as a short list: "3, 5-7, 9".
+[[nodiscard]] std::string line_list(const std::vector<std::size_t>& lines);
+
 // The diagnostic code for a date that did not parse.
 [[nodiscard]] std::string_view date_error_code(DateError e);
 
