@@ -19,7 +19,7 @@ bool is_integer(std::string_view s) {
 // A table cell is at most this many terminal columns wide (the last column
 // of a row, free to run on, excepted): a longer value, such as the rest of a
 // file read into one cell after a stray quote, is cut with "…".
-constexpr std::size_t k_max_cell_width = 40;
+constexpr std::size_t k_max_cell_width = 80;
 
 // `s` as a table cell: line breaks and tabs as spaces, and at most `max`
 // columns wide (0: no limit), cut with "…".
