@@ -122,8 +122,9 @@ struct FoundHeader {
   HeaderMatch match;       // of the header, or of the row looked at when none qualified
   std::size_t line = 0;    // the header's (first) line, or the row looked at; 0: no non-blank row
   std::size_t rows = 1;    // 2: a header over two rows
+  std::size_t last_line = 0;  // where the header's last row starts
   std::vector<std::string> cells;  // the header's cells as matched (two rows: combined)
-  std::vector<FormRow> title;      // the non-blank rows above the header (when found)
+  std::vector<FormRow> title;      // the non-blank rows above the header (or the row looked at)
   std::size_t first_pos = 0, first_line = 1;  // where the first non-blank row starts
   std::size_t body = 0, body_line = 1;        // where the rows after the header start
 

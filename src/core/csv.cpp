@@ -406,9 +406,8 @@ FoundHeader find_header(std::string_view text, char delimiter, std::span<const C
     out.match = std::move(m);
     out.body = rows[k + n - 1].end;
     out.body_line = rows[k + n - 1].end_line;
-    if (found) {
-      for (std::size_t t = 0; t < k; ++t) out.title.push_back(FormRow{rows[t].line, rows[t].cells});
-    }
+    out.last_line = rows[k + n - 1].line;
+    for (std::size_t t = 0; t < k; ++t) out.title.push_back(FormRow{rows[t].line, rows[t].cells});
   };
   std::size_t best = 0, best_count = 0;
   for (std::size_t k = 0; k < max_rows && get(k); ++k) {

@@ -23,7 +23,7 @@ bool report_header(const FoundHeader& h, std::string_view source, DiagnosticSink
   if (h.found) {
     if (h.rows == 2) {
       sink.add({Severity::warning, std::string(source), h.line, "", "", "header_two_rows",
-                {std::to_string(h.line), std::to_string(h.body_line - 1), std::to_string(h.title.size())}});
+                {std::to_string(h.line), std::to_string(h.last_line), std::to_string(h.title.size())}});
     } else if (!h.title.empty()) {
       sink.add({Severity::warning, std::string(source), h.line, "", "", "header_found_at",
                 {std::to_string(h.line), std::to_string(h.title.size())}});
