@@ -23,8 +23,8 @@ std::optional<int> parse_signed(std::string_view s) {
 enum Col : std::size_t { c_group, c_team, c_points, c_reason, c_count };
 constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"group", "小组|分组|组别"},
-    {"team", "球队|队名|代表队", true},
-    {"points", "积分|分数|扣分|调整", true},
+    {"team", "球队|队名|代表队|参赛队|参赛队伍|队伍", true},
+    {"points", "积分|分数|扣分|调整|积分调整|调整积分|加减分", true},
     {"reason", "原因|理由|说明|备注"},
 }};
 

@@ -114,8 +114,8 @@ std::uint16_t category_key(const Category& c) {
 
 enum DocCol : std::size_t { d_team, d_category, d_form, d_scan, d_app, d_pledge, d_letter, d_count };
 constexpr std::array<ColumnSpec, d_count> k_doc_columns{{
-    {"team", "队名|代表队|球队|参赛队|参赛单位", true},
-    {"category", "参赛组别|组别|参赛组"},
+    {"team", "队名|代表队|球队|参赛队|参赛单位|参赛队伍|队伍|单位|代表单位|单位名称", true},
+    {"category", "参赛组别|组别|参赛组|比赛组别"},
     {"registration_form", "报名表", true},
     {"sealed_scan", "盖章扫描件|加盖公章的扫描件|公章扫描件|扫描件", true},
     {"app_registered", "足球中国app报名|app报名|足球中国app|线上报名|app_registration", true},

@@ -67,7 +67,7 @@ Date matchday_date(Date start, int every, int matchday) {
 std::vector<TeamEntry> parse_team_list(std::string_view text, std::string_view source,
                                        std::vector<Diagnostic>& diags) {
   static constexpr std::array<ColumnSpec, 2> k_columns{{
-      {"team", "队名|代表队|球队|参赛队|team_name"},
+      {"team", "队名|代表队|球队|参赛队|参赛队伍|队伍|参赛单位|team_name"},
       {"group", "小组|分组|组别|组"},
   }};
   std::vector<TeamEntry> out;
