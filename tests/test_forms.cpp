@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <random>
+#include <set>
 
 #include "matchday/csv.hpp"
 #include "matchday/date.hpp"
@@ -366,6 +368,54 @@ TEST_CASE("results, adjustments, --teams and team lists find their header below 
   REQUIRE(teams.size() == 1);
   CHECK(teams[0].name == "海北州");
   CHECK(teams[0].line == 3);
+}
+
+TEST_CASE("every row of a messy form is accounted for: title, header, person, staff, footer or template row") {
+  // Random forms from the pieces offices use; the rows read, the footer's and
+  // template rows' counts and the title's rows add up to the non-blank rows.
+  std::mt19937 rng(20261202);
+  const std::vector<std::string> title = {"2025年报名表,,,,", "代表队：海北州,,参赛组别：甲组男子,,", "领队：马建军,,,,",
+                                          "单位（盖章）：,海东市,,,", ",,,,"};
+  const std::vector<std::string> footer = {"填表人：张三,,联系电话：139,,", "注：1.本表一式两份,,,,", "2.须与户口簿一致,,,,",
+                                           ",,,2025年7月1日,", "领队,多杰,,,", "主教练：韩国强、李明,,,,", "审核：,,,,",
+                                           ",,,,"};
+  const std::vector<std::string> people = {"1,马龙,男,2009-03-05," + k_boy, "2,卓玛,," + std::string(",") + k_girl,
+                                           "3,,,,", "4,张三,男,3/5/2009,", "5,\"李四\",女,2010-01-01,123"};
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    std::size_t nonblank = 0;
+    const auto add = [&](const std::string& row) {
+      text += row + "\n";
+      nonblank += row.find_first_not_of(',') != std::string::npos;
+    };
+    for (int k = static_cast<int>(rng() % 4); k > 0; --k) add(title[rng() % title.size()]);
+    add("序号,姓 名,性别,出生日期,公民身份号码,户籍所在地,户口类型,户籍迁入日期");
+    for (int k = static_cast<int>(rng() % 5); k > 0; --k) add(people[rng() % people.size()] + ",青海省,家庭户,出生");
+    for (int k = static_cast<int>(rng() % 5); k > 0; --k) add(footer[rng() % footer.size()]);
+    CAPTURE(text);
+    RosterOptions o;
+    o.category = Category{'A', Sex::male};
+    const Read r = read(text, "f.csv", o);
+    REQUIRE_FALSE(has_errors(r.diags));
+    std::size_t header_line = 0, counted = 0;
+    for (const Diagnostic& d : r.diags) {
+      if (d.code == "header_found_at") {
+        header_line = d.line;
+        counted += 1 + std::stoul(d.args[1]);
+      } else if (d.code == "roster_footer_rows" || d.code == "roster_template_rows") {
+        counted += std::stoul(d.args[0]);
+      }
+    }
+    if (header_line == 0) {
+      header_line = text.starts_with(",,,,\n") ? 2 : 1;
+      counted += 1;
+    }
+    std::set<std::uint32_t> lines;
+    for (const RosterRow& row : r.roster.rows) {
+      if (row.line > header_line) lines.insert(row.line);
+    }
+    CHECK(counted + lines.size() == nonblank);
+  }
 }
 
 TEST_CASE("table cells are cut with … in the table format, never in CSV or JSON") {

@@ -724,7 +724,7 @@ constexpr MessageEntry k_catalogue[] = {
      "the file has no category column: its category is taken from the file's name",
      "文件没有组别列：组别取自文件名"},
     {"roster_footer_rows",
-     "{0} row(s) at lines {1} are the form's footer (who filled it in, contacts, notes, dates, signatures) and are not read as persons",
+     "{0} row(s), at line(s) {1}, are the form's footer (who filled it in, contacts, notes, dates, signatures) and are not read as persons",
      "第 {1} 行共 {0} 行为表格的表尾（填表人、联系方式、注、日期、签字等），不作为人员读取"},
     {"roster_team_name_clash",
      "this file and {1} are in different folders, have no team column or title, and both take the team \"{0}\" from their names; they are not merged: add a 代表队 column or a 代表队：… row above the header to each, or rename one",
