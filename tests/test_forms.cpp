@@ -378,7 +378,7 @@ TEST_CASE("every row of a messy form is accounted for: title, header, person, st
                                           "单位（盖章）：,海东市,,,", ",,,,"};
   const std::vector<std::string> footer = {"填表人：张三,,联系电话：139,,", "注：1.本表一式两份,,,,", "2.须与户口簿一致,,,,",
                                            ",,,2025年7月1日,", "领队,多杰,,,", "主教练：韩国强、李明,,,,", "审核：,,,,",
-                                           ",,,,"};
+                                           ",,,,", "例,张三,男,2009-01-01," + k_boy, ",必填,必填,格式：2009-01-01,(必填)"};
   const std::vector<std::string> people = {"1,马龙,男,2009-03-05," + k_boy, "2,卓玛,," + std::string(",") + k_girl,
                                            "3,,,,", "4,张三,男,3/5/2009,", "5,\"李四\",女,2010-01-01,123"};
   for (int round = 0; round < 400; ++round) {

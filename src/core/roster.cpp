@@ -259,12 +259,38 @@ bool footer_row(const std::vector<std::string>& cells, const std::vector<FormPai
       }
     }
   }
+  // A row of hints under a template's header: 必填, 选填, 格式：2009-01-01, 如：630102….
+  bool hints = true, any = false;
+  for (std::size_t i = first; i < cells.size() && hints; ++i) {
+    std::string h = header_key(cells[i]);
+    if (h.empty()) continue;
+    any = true;
+    if (h.starts_with("(") && h.ends_with(")")) h = h.substr(1, h.size() - 2);
+    hints = h == "必填" || h == "选填" || h == "非必填" || h == "可选" || h == "可不填" || h == "必填项" ||
+            h == "选填项" || h.starts_with("格式") || h.starts_with("如:") || h.starts_with("例如") ||
+            h.starts_with("请填写") || h.starts_with("填写");
+  }
+  if (any && hints) return true;
   // A date line: digits, spaces and 年月日 only, with all three.
   std::string rest;
   for (char ch : c) {
     if (!(ch >= '0' && ch <= '9') && ch != ' ') rest += ch;
   }
   if (rest == "年月日") return true;
+  return false;
+}
+
+// Whether a row is a template's example (例, 示例, 填写示例 … first), which may
+// hold a plausible ID number: not a person.
+bool example_row(const CsvRecord& rec) {
+  for (std::string_view f : rec.fields) {
+    const std::string_view t = trim(f);
+    if (t.empty()) continue;
+    for (std::string_view w : {"例", "示例", "样例", "范例", "填写示例", "填表示例", "举例"}) {
+      if (t.starts_with(w)) return true;
+    }
+    return false;
+  }
   return false;
 }
 
@@ -853,6 +879,10 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     row.start(rec);
     // A footer row: no ID number in it, and a key, a note or a date first (or
     // anything that is not a person once the footer has begun).
+    if (!rec.unterminated_quote && example_row(rec)) {
+      footer_lines.push_back(rec.line);
+      continue;
+    }
     if (!rec.unterminated_quote && !person_like(row.raw(c_id), {}, {})) {
       cells.assign(rec.fields.begin(), rec.fields.end());
       const std::vector<FormPair> pairs = form_pairs(cells);

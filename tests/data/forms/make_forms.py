@@ -39,6 +39,8 @@ rows.append("2025年青海省青少年足球锦标赛报名表,,,,,,,,,\r\n")
 rows.append("代表队（盖章）：海北州,,,,,参赛组别：甲组男子,,,,\r\n")
 rows.append("序号,姓  名,性别,\"出生\n日期\",公民身份号码,号码,户籍,,,备注\r\n")
 rows.append(",,,,,,所在地,类型,迁入日期,\r\n")
+rows.append(",必填,必填,格式：2009-01-01,必填（18位）,,,,,\r\n")  # the template's hints
+rows.append(f"例,张三,男,2009-01-01,{make_id('630102', '20090101', 1, True)},9,青海省西宁市,家庭户,2009-01-01,示例行，请删除\r\n")
 typed = {"20090305": "3/5/2009", "20080730": "7/30/2008", "20091213": "13/12/2009", "20081101": "2008.11.1", "20090101": "2009年1月1日"}
 for i, (name, birth, male, shirt, prov, typ, since) in enumerate(players, 1):
     rows.append(f"{i},{name},男,{typed[birth]},{make_id('632222', birth, i, male)},{shirt},{prov},{typ},{since},\r\n")
