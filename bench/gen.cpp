@@ -78,11 +78,13 @@ int write_results(const char* path, int groups, int teams, bool unplayed) {
   for (int g = 0; g < groups; ++g) {
     char group[32];
     std::snprintf(group, sizeof group, "第%04d组", g + 1);
-    // Twenty distinct names: a place and a kind of team.
+    // Twenty distinct names: a place and a kind of team, and the group's
+    // number, since a team plays in one group (matchday refuses a team in two).
     std::vector<std::string> names;
     while (static_cast<int>(names.size()) < teams) {
       std::string name(k_places[rng.below(k_places.size())]);
       name += k_suffixes[rng.below(k_suffixes.size())];
+      if (groups > 1) name += std::to_string(g + 1);
       bool seen = false;
       for (const auto& x : names) seen = seen || x == name;
       if (!seen) names.push_back(name);

@@ -11,6 +11,20 @@
 
 namespace matchday::cli {
 
+namespace {
+
+// Every option takes exactly one value per use (repeat the option for more):
+// CLI11 lets an option bound to a list take every argument that follows it,
+// so `--group B a.csv b.csv` would read both files as group names.
+void one_value_per_use(CLI::App& app) {
+  for (CLI::Option* o : app.get_options()) {
+    if (!o->get_positional() && o->get_items_expected_max() > 1) o->allow_extra_args(false);
+  }
+  for (CLI::App* sub : app.get_subcommands({})) one_value_per_use(*sub);
+}
+
+}  // namespace
+
 int run_cli(std::vector<std::string> args, Output& io) {
   CLI::App app{"matchday: group standings and player eligibility for football competitions"};
   app.name("matchday");
@@ -33,6 +47,8 @@ int run_cli(std::vector<std::string> args, Output& io) {
   CLI::App* rules_app = add_rules_command(app, rules);
   EligibilityCommand eligibility;
   CLI::App* eligibility_app = add_eligibility_command(app, eligibility);
+
+  one_value_per_use(app);
 
   // Help, labels and parse errors in the user's language (--lang is only parsed below).
   const std::vector<std::string> untranslated = localise_help(app, help_language(args, io.env_lang));

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "in_turn.hpp"
+#include "matchday/integrity.hpp"
 #include "matchday/results.hpp"
 #include "matchday/status.hpp"
 
@@ -197,6 +198,8 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     };
     if (!parse() && decode_input(ctx, input, diags)) parse();
   }
+  // Everything read together: one match one row, one name one team.
+  if (!has_errors(diags)) check_results(results, rules, diags);
   return results;
 }
 
@@ -387,6 +390,9 @@ std::string explain_standings(const Standings& standings, const Results& results
 
 int run_standings(const StandingsCommand& cmd, Output& io) {
   Context ctx = make_context(cmd.common, io);
+  std::vector<std::string> inputs = cmd.files;
+  inputs.push_back(cmd.adjustments_file);
+  if (!output_usage_ok(cmd.common, ctx, inputs)) return k_exit_error;
   std::optional<Rules> rules = load_rules(cmd.common, ctx);
   if (!rules) return k_exit_error;
   if (cmd.qualify) rules->qualify = *cmd.qualify;
@@ -405,7 +411,11 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
     for (const Group& g : results.groups) {
       for (const Match& m : g.matches) any_matchday = any_matchday || m.matchday > 0;
     }
-    if (!any_matchday) diags.push_back({Severity::error, "", 0, "", "", "through_without_matchday", {}});
+    if (!any_matchday) {
+      diags.push_back({Severity::error, "", 0, "", "", "through_without_matchday", {}});
+    } else {
+      resolve_matchdays(results, diags);
+    }
   }
   if (!has_errors(diags) && results.groups.empty()) {
     diags.push_back({Severity::error, "", 0, "", "", "no_matches", {}});

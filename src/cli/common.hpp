@@ -46,7 +46,7 @@ struct Output {
 
 struct CommonOptions {
   std::string rules{k_default_preset};
-  std::string format = "table";
+  std::string format;  // empty: from the -o name, else table
   std::string output;
   bool bom = false;
   std::string encoding = "auto";
@@ -123,6 +123,19 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
 using PieceSink = std::function<void(std::string_view)>;
 int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(const PieceSink&)>& produce,
                 int ok_code);
+
+// The format an output file's name asks for (`.csv`, `.tsv`, `.json`, `.md`,
+// `.xlsx`, any case), or none.
+std::optional<std::string_view> format_of_name(const std::string& path);
+
+// Checked before anything is read: -o and --format agree, and -o names none
+// of `inputs` (nor the rules file), nor a table inside an input folder.
+// Reports the problem and returns false.
+bool output_usage_ok(const CommonOptions& o, Context& ctx, const std::vector<std::string>& inputs);
+
+// Whether the output starts with a UTF-8 byte-order mark: --bom, or CSV
+// written to a `.csv` file (what Excel opens by double-click).
+bool wants_bom(const CommonOptions& o, const Context& ctx);
 
 // True when `path` ends in .xlsx (any case): -o names an Excel workbook.
 bool names_workbook(const std::string& path);
