@@ -197,13 +197,25 @@ TEST_CASE("the footer: not persons, not errors, one warning with its lines; staf
   CHECK(people == std::vector<std::pair<Role, std::string>>{{Role::player, "马龙"},
                                                              {Role::leader, "马建军"},
                                                              {Role::coach, "韩国强"},
-                                                             {Role::doctor, "冶青"},
-                                                             {Role::leader, "马建军"}});
+                                                             {Role::doctor, "冶青"}});  // not 马建军 again (line 9)
   for (const RosterRow& row : r.roster.rows) CHECK(r.roster.teams[row.team] == "海北州");
   CHECK(r.roster.rows[1].category.code() == "A-M");
   REQUIRE(r.codes() == std::vector<std::string>{"roster_footer_rows"});
-  CHECK(r.diags[0].args == std::vector<std::string>{"4", "5-8"});
+  CHECK(r.diags[0].args == std::vector<std::string>{"5", "5-9"});
   CHECK(r.diags[0].severity == Severity::warning);
+}
+
+TEST_CASE("staff the rows already list are not added again from the footer") {
+  const Read r = read("代表队,参赛组别,身份,姓名,性别,出生日期,身份证号,户籍所在地,户口类型,户籍迁入日期\n"
+                      "海北州,甲组男子,领队,马建军,男,1980-01-01,,,,\n"
+                      "海北州,甲组男子,运动员,马龙,男,2009-03-05," + k_boy + ",青海省,家庭户,出生\n"
+                      "领队：马建军,,教练：韩国强,,,,,,,\n");
+  std::vector<std::pair<Role, std::string>> people;
+  for (const RosterRow& row : r.roster.rows) people.emplace_back(row.role, row.name);
+  CHECK(people == std::vector<std::pair<Role, std::string>>{
+                      {Role::leader, "马建军"}, {Role::player, "马龙"}, {Role::coach, "韩国强"}});
+  REQUIRE(r.codes() == std::vector<std::string>{"roster_footer_rows"});
+  CHECK(r.diags[0].args == std::vector<std::string>{"1", "4"});
 }
 
 TEST_CASE("a person after the footer began is still a person") {

@@ -707,6 +707,7 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
                   Roster& into, std::vector<Diagnostic>& diags) {
   DiagnosticSink sink(diags, source);
   const auto source_index = static_cast<std::uint32_t>(into.sources.size());
+  const std::size_t first_row = into.rows.size();  // this file's rows start here
   const char delim = options.delimiter ? options.delimiter : sniff_delimiter(source, text);
   const FoundHeader fh = find_header(text, delim, k_columns, roster_header);
   if (fh.line == 0) {
@@ -892,8 +893,15 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
         staff.clear();
         bool only_staff = !pairs.empty();
         for (const FormPair& p : pairs) only_staff = staff_of(p, rec.line) && only_staff;
+        // Staff the file's rows already list (a 领队 row, and 领队：X again at
+        // the foot) are not added twice; the footer row is then counted.
+        const std::size_t named = staff.size();
+        std::erase_if(staff, [&](const Staff& st) {
+          return std::any_of(into.rows.begin() + static_cast<std::ptrdiff_t>(first_row), into.rows.end(),
+                             [&](const RosterRow& r) { return r.role == st.role && r.name == st.name; });
+        });
         for (const Staff& st : staff) add_staff(st);
-        if (!only_staff || staff.empty()) footer_lines.push_back(rec.line);
+        if (!only_staff || staff.empty() || staff.size() < named) footer_lines.push_back(rec.line);
         continue;
       }
     }
