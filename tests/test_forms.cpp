@@ -169,6 +169,16 @@ TEST_CASE("a title block and a merged header: team and category from the title, 
   CHECK(r.roster.rows[0].hukou_since == std::optional<Date>(Date{2009, 3, 5}));
 }
 
+TEST_CASE("a title that names the category in its text gives it; one naming two gives none") {
+  const std::string rows = "姓名,身份证号,户籍所在地,户口类型,户籍迁入日期\n马龙," + k_boy + ",青海省,家庭户,出生\n";
+  const Read r = read("2025年青海省青少年足球锦标赛（甲组男子）报名表,,,,\n" + rows);
+  REQUIRE(r.roster.rows.size() == 1);
+  CHECK(r.roster.rows[0].category.code() == "A-M");
+  CHECK(r.find("roster_title_category") != nullptr);
+  const Read two = read("甲组男子、乙组女子报名表\n" + rows);
+  CHECK(two.find("roster_no_category") != nullptr);
+}
+
 TEST_CASE("several key：value pairs in one cell of the title, and staff named there") {
   const Read r = read("代表队：果洛州  参赛组别：乙组女子  领队：才让\n姓名,身份证号,户籍所在地,户口类型,户籍迁入日期\n央宗," +
                       k_girl + ",青海省,家庭户,出生\n");

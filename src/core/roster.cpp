@@ -354,6 +354,20 @@ std::optional<int> shirt_number(std::string_view text) {
   return parse_count(s, 999);
 }
 
+// A category named anywhere in a text (a file name, a form's title without
+// a 参赛组别： key: `2025年…锦标赛（甲组男子）报名表`), when it names one only.
+std::optional<Category> category_in_text(std::string_view text) {
+  std::optional<Category> found;
+  for (std::string_view c : {"甲组男子", "甲组女子", "乙组男子", "乙组女子", "丙组男子", "丙组女子", "丁组男子",
+                             "丁组女子", "男子甲组", "女子甲组", "男子乙组", "女子乙组", "男子丙组", "女子丙组"}) {
+    if (text.find(c) == std::string_view::npos) continue;
+    const std::optional<Category> cat = parse_category(c);
+    if (found && cat != found) return std::nullopt;  // 甲组男子 and 乙组女子: which?
+    found = cat;
+  }
+  return found;
+}
+
 // Cuts what a file name says besides the team: 附件2：, the year, 报名表, the
 // category, (盖章), 最终版 ...
 std::string clean_file_name(std::string_view name) {
@@ -627,12 +641,7 @@ std::string team_from_file_name(std::string_view path) {
 
 std::optional<Category> category_from_file_name(std::string_view path) {
   std::string_view folder;
-  const std::string name(base_name(path, folder));
-  for (std::string_view c : {"甲组男子", "甲组女子", "乙组男子", "乙组女子", "丙组男子", "丙组女子", "丁组男子",
-                             "丁组女子", "男子甲组", "女子甲组", "男子乙组", "女子乙组", "男子丙组", "女子丙组"}) {
-    if (name.find(c) != std::string::npos) return parse_category(c);
-  }
-  return std::nullopt;
+  return category_in_text(base_name(path, folder));
 }
 
 void roster_name_clashes(const Roster& roster, std::vector<Diagnostic>& diags) {
@@ -766,6 +775,13 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
         staff_of(p, t.line);
       }
     }
+  }
+  // A title that names the category in its text: 2025年…锦标赛（甲组男子）报名表.
+  for (const FormRow& t : fh.title) {
+    if (title_category) break;
+    std::string joined;
+    for (const std::string& c : t.cells) joined += c + " ";
+    if ((title_category = category_in_text(joined))) title_category_line = t.line;
   }
   // The file's team when the header has no team column and the title none:
   // from the file's name (without 附件2：, 报名表, the category ...).
