@@ -68,8 +68,9 @@ std::vector<Adjustment> parse_adjustments(std::string_view text, std::string_vie
   }
   if (!hm.missing.empty()) return out;
   RowReader row(source, hm, sink);
+  FooterRows footer;
   while (reader.next(rec)) {
-    if (rec.blank()) continue;
+    if (rec.blank() || footer.skip(rec)) continue;
     row.start(rec);
     Adjustment a;
     a.group = std::string(row.text(c_group));
@@ -84,6 +85,7 @@ std::vector<Adjustment> parse_adjustments(std::string_view text, std::string_vie
     }
     if (ok) out.push_back(std::move(a));
   }
+  footer.said(source, sink);
   return out;
 }
 

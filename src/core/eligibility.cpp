@@ -153,8 +153,9 @@ std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::stri
   }
   if (sink.error_count() > 0) return out;
   RowReader row(source, hm, sink);
+  FooterRows footer;
   while (reader.next(rec)) {
-    if (rec.blank()) continue;
+    if (rec.blank() || footer.skip(rec)) continue;
     row.start(rec);
     TeamDocuments t;
     t.line = static_cast<std::uint32_t>(rec.line);
@@ -179,6 +180,7 @@ std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::stri
     yn(d_letter, t.discipline_letter);
     out.push_back(std::move(t));
   }
+  footer.said(source, sink);
   return out;
 }
 

@@ -85,6 +85,7 @@ write("results_title.csv", text)
 # 7. A --teams documents file with a title row.
 text = "报名材料核对表,,,,,,\n"
 text += "代表队,报名表,盖章扫描件,APP报名,反兴奋剂承诺书,赛风赛纪责任书\n果洛州,是,否,是,是,是\n"
+text += "填表人：张三,,联系电话：13909700000,,,\n注：是/否,,,,,\n"
 write("teams_title.csv", text)
 # 8. A stray quote in a form: the rest of the file in one cell.
 text = "代表队,参赛组别,姓名,性别,出生日期,身份证号,户籍所在地,户口类型,户籍迁入日期\n"
@@ -92,7 +93,8 @@ text += f"海西州,甲组男子,\"马龙,男,2009-03-05,{make_id('632801', '200
 text += "".join(f"海西州,甲组男子,队员{i},男,2009-03-05,632801200903050000,青海省海西州德令哈市,家庭户,出生\n" for i in range(30))
 write("stray_quote.csv", text)
 # 9. Points adjustments with a title row.
-write("adjust_title.csv", "甲组男子A组 积分调整表,,,\n小组,球 队,积分,原因\nresults_title,海北州,-3,罚分：使用不符合资格的运动员\n")
+write("adjust_title.csv", "甲组男子A组 积分调整表,,,\n小组,球 队,积分,原因\nresults_title,海北州,-3,罚分：使用不符合资格的运动员\n"
+      "审核：竞赛部,,,\n,,2025年8月2日,\n")
 # 10. A header no row qualifies for (运动员名称 is not a name column): the
 # error shows the row looked at, not the title.
 text = "2025年青海省青少年足球锦标赛报名表,,,,,\n代表队：海西州,,参赛组别：甲组男子,,,\n"
