@@ -377,9 +377,12 @@ TEST_CASE("results, adjustments, --teams and team lists find their header below 
   CHECK(diags[0].code == "header_found_at");
   CHECK(diags[0].line == 3);
   diags.clear();
-  const auto adj = parse_adjustments("积分调整表\n球队,积分,原因\n海北州,-3,罚分\n", "adj.csv", diags);
+  const auto adj = parse_adjustments("积分调整表\n球队,积分,原因\n海北州,-3,罚分\n审核：竞赛部,,\n", "adj.csv", diags);
   REQUIRE(adj.size() == 1);
   CHECK(adj[0].points == -3);
+  REQUIRE(diags.size() == 2);  // the header's line, and the footer row: not an adjustment, not an error
+  CHECK(diags[1].code == "form_footer_rows");
+  CHECK(diags[1].args == std::vector<std::string>{"1", "4"});
   diags.clear();
   const auto docs = parse_team_documents("报名材料核对表,,\n代表队,报名表,盖章扫描件,APP报名,反兴奋剂承诺书,赛风赛纪责任书\n海北州,是,是,是,是,是\n",
                                          "t.csv", 0, diags);
