@@ -229,9 +229,11 @@ TEST_CASE("staff the rows already list are not added again from the footer") {
 }
 
 TEST_CASE("a person after the footer began is still a person") {
+  RosterOptions boys;
+  boys.category = Category{'A', Sex::male};
   const Read r = read("姓名,性别,出生日期,身份证号,户籍所在地,户口类型,户籍迁入日期\n填表人：张三,,,,,,\n马龙,男,2009-03-05," +
                           k_boy + ",青海省,家庭户,出生\n",
-                      "f.csv", RosterOptions{.category = Category{'A', Sex::male}});
+                      "f.csv", boys);
   REQUIRE(r.roster.rows.size() == 1);
   CHECK(r.roster.rows[0].name == "马龙");
   CHECK(r.codes() == std::vector<std::string>{"roster_footer_rows"});

@@ -135,9 +135,19 @@ class LastParse {
 // The names in a staff pair's value: `马建军`, `韩国强、李明`, `马建军 13900000000`.
 std::vector<std::string> staff_names(std::string_view value) {
   std::vector<std::string> out;
-  std::string v(value);
-  for (std::string_view sep : {"、", "，", "；", "/", ",", ";", "\t"}) {
-    for (std::size_t at = v.find(sep); at != std::string::npos; at = v.find(sep, at + 1)) v.replace(at, sep.size(), " ");
+  // The value with each separator as a space (built anew: no replace in place).
+  std::string v;
+  for (std::size_t i = 0; i < value.size();) {
+    std::size_t len = 0;
+    for (std::string_view sep : {"、", "，", "；", "/", ",", ";", "\t"}) {
+      if (value.substr(i).starts_with(sep)) len = sep.size();
+    }
+    if (len > 0) {
+      v += ' ';
+      i += len;
+    } else {
+      v += value[i++];
+    }
   }
   std::size_t at = 0;
   while (at < v.size()) {
