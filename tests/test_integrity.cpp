@@ -221,6 +221,31 @@ TEST_CASE("check_results: errors are capped per file, and the check is linear") 
   CHECK(run.diags.empty());
 }
 
+TEST_CASE("resolve_matchdays: a row without a matchday takes it from its date, or is refused") {
+  Run run = check(k_header + "A,1,2025-07-30,西宁市,海东市,2,1,,\nA,1,2025-07-30,海西州,玉树州,1,1,4,3\n"
+                             "A,,2025-08-01,西宁市,海西州,0,1,,\nA,2,2025-08-01,海东市,玉树州,3,0,,\n"
+                             "A,,,玉树州,西宁市,0,2,,\nA,,2025-07-31,海东市,海西州,1,1,2,4\n");
+  std::vector<Diagnostic> diags;
+  resolve_matchdays(run.results, diags);
+  REQUIRE(diags.size() == 3);
+  CHECK(diags[0].severity == Severity::warning);
+  CHECK(diags[0].code == "matchday_from_date");
+  CHECK(diags[0].line == 4);
+  CHECK(run.results.groups[0].matches[2].matchday == 2);
+  CHECK(diags[1].code == "matchday_missing_through");  // no date
+  CHECK(diags[1].line == 6);
+  CHECK(diags[2].code == "matchday_missing_through");  // a date no matchday has
+  CHECK(diags[2].line == 7);
+  SUBCASE("a date two matchdays share decides nothing") {
+    Run two = check(k_header + "A,1,2025-07-30,西宁市,海东市,2,1,,\nA,2,2025-07-30,海西州,玉树州,1,1,4,3\n"
+                               "A,,2025-07-30,西宁市,海西州,0,1,,\n");
+    std::vector<Diagnostic> d;
+    resolve_matchdays(two.results, d);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].code == "matchday_missing_through");
+  }
+}
+
 TEST_CASE("clean_name, canonical_group_name, team_name_key") {
   CHECK(clean_name("  海东市\u200b ") == "海东市");
   CHECK(clean_name("\u3000西宁\u00a0") == "西宁");

@@ -199,7 +199,7 @@ Results read_results(const std::vector<std::string>& files, const Rules& rules, 
     if (!parse() && decode_input(ctx, input, diags)) parse();
   }
   // Everything read together: one match one row, one name one team.
-  if (!has_errors(diags)) check_results(results, rules, diags);
+  if (!has_errors(diags)) check_results(results, rules, diags, reader_threads());
   return results;
 }
 
