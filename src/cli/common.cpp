@@ -72,17 +72,12 @@ std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx) {
   return std::move(parsed.rules);
 }
 
-bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags,
-               bool defer_utf8_check) {
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags) {
   in.name = path;
   std::string error;
   if (!in.file.open(path, error)) {
     diags.push_back({Severity::error, path, 0, "", "", "cannot_read", {error}});
     return false;
-  }
-  if (defer_utf8_check) {
-    in.decoded = decode_text(in.file.bytes(), ctx.encoding, 1, true);
-    return true;
   }
   return decode_input(ctx, in, diags);
 }

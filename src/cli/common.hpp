@@ -77,11 +77,10 @@ struct TextInput {
 };
 
 // Reads and decodes `path`; on failure adds a diagnostic and returns false.
-// `defer_utf8_check`: see decode_text (the caller checks, or calls decode_input).
-bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags,
-               bool defer_utf8_check = false);
-// Decodes in.file again, checking all of it; on failure adds a diagnostic
-// and returns false.
+// (Results files are read by parse_results from their bytes: it decodes them.)
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
+// Decodes in.file, checking all of it; on failure adds a diagnostic and
+// returns false.
 bool decode_input(const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
 
 // Threads to read one large file or many files on: the machine's cores, at most 8.

@@ -787,6 +787,10 @@ constexpr MessageEntry k_catalogue[] = {
     {"knockout_without_stage",
      "every team of {0} also plays in other groups: it looks like knockout results without a stage column. Add a column stage (阶段) naming each row's round (半决赛, 决赛 …)",
      "{0} 中的每支球队都在其他小组出现：这像是缺少阶段列的淘汰赛结果。请加上“阶段”列，写明每行所属轮次（半决赛、决赛……）"},
+    // Results reader: scores and matchdays as notices write them.
+    {"score_pens_differ",
+     "the score cell gives a shootout and this cell another; keep one of them, or make them the same",
+     "比分单元格中的点球比分与此单元格不一致；请保留其一，或改为一致"},
 };
 
 }  // namespace

@@ -9,16 +9,13 @@
 #include <numeric>
 #include <span>
 
+#include "match_rules.hpp"
 #include "parallel.hpp"
 
 namespace matchday {
 namespace {
 
-bool counts(const Match& m, std::optional<int> through) {
-  if (!m.has_score() || m.stage != 0) return false;
-  if (m.status != MatchStatus::played && m.status != MatchStatus::awarded) return false;
-  return !through || m.matchday <= *through;
-}
+using detail::counts;
 
 // The five outcomes of a match for one side, as TeamRecord counts them.
 enum SideOutcome : std::uint8_t { o_won, o_drawn, o_lost, o_shootout_won, o_shootout_lost, o_count };
@@ -121,7 +118,7 @@ class Ranker {
       if (k + 16 < count) __builtin_prefetch(first + k + 16);
       const Match& m = first[k];
       if (!counts(m, through)) {
-        m_remaining += m.stage == 0 && m.status != MatchStatus::cancelled;  // a fixture still to play
+        m_remaining += detail::still_to_play(m, through);
         continue;
       }
       tally.add(m, rules.points);
