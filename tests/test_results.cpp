@@ -80,8 +80,9 @@ TEST_CASE("parse_results: a draw without a shootout is fine where draws count") 
 }
 
 TEST_CASE("parse_results: missing and duplicate columns") {
-  CHECK(result_errors("home,home_goals,away_goals\nA,1,2\n") == Lines{"1: missing_column"});
-  CHECK(result_errors("home,away\nA,B\n") == Lines{"1: missing_column"});
+  CHECK(result_errors("home,home_goals,away_goals\nA,1,2\n") ==
+        Lines{"1: header_not_found", "1: missing_column"});
+  CHECK(result_errors("home,away\nA,B\n") == Lines{"1: header_not_found", "1: missing_column"});
   CHECK(result_errors("home,away,home_goals,away_goals,主队\nA,B,1,0,C\n") == Lines{"1: duplicate_column 主队 \"\""});
   CHECK(result_errors("") == Lines{"0: empty_file"});
 }

@@ -86,10 +86,11 @@ void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx,
                  std::vector<Diagnostic>& diags) {
   std::vector<TextInput> tables;
   if (!read_tables(file, ctx, tables, diags, true)) return;
-  const std::string stem = file == "-" ? "" : file_stem(file);
+  // A file without a team column or title takes its team from its name.
+  ro.file_path = file == "-" ? "" : file;
+  ro.default_team.clear();
   if (tables.size() == 1 && !tables[0].workbook) {
     in = std::move(tables[0]);
-    ro.default_team = stem;
     parse_roster(in.decoded.text, in.source, ro, into, diags);
     in = TextInput{};  // one at a time: records own their strings
     return;
@@ -112,7 +113,7 @@ void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx,
   std::vector<Read> reads;
   std::size_t rosters = 0;
   for (const TextInput& t : tables) {
-    reads.push_back(read(t, stem));
+    reads.push_back(read(t, ""));
     if (!reads.back().roster.rows.empty()) ++rosters;
   }
   const bool sheets_are_teams = rosters > 1;
@@ -273,7 +274,18 @@ Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, c
                                  r.category.known() ? r.category.code() : roster.notes_of(r).category_text,
                                  r.role == Role::unknown ? "" : std::string(role_name(r.role)), r.name,
                                  verdict_word(ctx, v.eligible, false), reason_list(v.findings)};
-    if (json) row.push_back(details(v.findings));
+    if (json) {
+      std::string d = details(v.findings);
+      const RowNotes& n = roster.notes_of(r);
+      if (n.birth_from_id || n.sex_from_id) {
+        const std::string date = r.birth_date ? (*r.birth_date).iso() : "";
+        d += (d.empty() ? "" : "\n") + tr(ctx, n.birth_from_id && n.sex_from_id ? "elig.from_id_both"
+                                              : n.birth_from_id                ? "elig.from_id_birth"
+                                                                               : "elig.from_id_sex",
+                                           {date});
+      }
+      row.push_back(std::move(d));
+    }
     s.rows.push_back(std::move(row));
   }
   for (const TeamVerdict& t : report.teams) {
@@ -342,6 +354,27 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
       add_findings({line, r.shirt >= 0 ? std::to_string(r.shirt) : "", r.name,
                     role_words[static_cast<std::size_t>(r.role)]},
                    report.rows[i].findings, report.rows[i].eligible);
+      // What was read from the ID number, said on the row's last line.
+      const RowNotes& n = roster.notes_of(r);
+      if ((n.birth_from_id || n.sex_from_id) && !s.rows.empty()) {
+        const std::string date = r.birth_date ? (*r.birth_date).iso() : "";
+        const std::string said = n.birth_from_id && n.sex_from_id ? tr(ctx, "elig.from_id_both", {date})
+                                 : n.birth_from_id                ? tr(ctx, "elig.from_id_birth", {date})
+                                                                  : tr(ctx, "elig.from_id_sex");
+        std::vector<std::string>& last = s.rows.back();
+        if (last.back().empty()) {
+          last[last.size() - 3] = roster.headers[r.headers].id_number;
+          last[last.size() - 2] = std::string(r.id.number());
+          last.back() = said;
+        } else {
+          std::vector<std::string> more(last.size());
+          more[more.size() - 3] = roster.headers[r.headers].id_number;
+          more[more.size() - 2] = std::string(r.id.number());
+          more.back() = said;
+          s.rows.push_back(std::move(more));
+          s.row_style.push_back(s.row_style.back());
+        }
+      }
     }
     if (!t.findings.empty()) add_findings({"", "", tr(ctx, "elig.team_line"), tr(ctx, "role.team")}, t.findings, false);
     sheets.push_back(std::move(s));
@@ -560,6 +593,7 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   if (report(diags, ctx)) return k_exit_error;
 
   Roster roster = read_roster_inputs(cmd.inputs, ro, ctx, diags);
+  roster_name_clashes(roster, diags);
   if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {

@@ -16,6 +16,39 @@ bool is_integer(std::string_view s) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
+// A table cell is at most this many terminal columns wide (the last column
+// of a row, free to run on, excepted): a longer value, such as the rest of a
+// file read into one cell after a stray quote, is cut with "…".
+constexpr std::size_t k_max_cell_width = 80;
+
+// `s` as a table cell: line breaks and tabs as spaces, and at most `max`
+// columns wide (0: no limit), cut with "…".
+std::string_view table_cell(std::string_view s, std::size_t max, std::string& scratch) {
+  const bool controls = std::ranges::any_of(s, [](char c) { return c == '\n' || c == '\r' || c == '\t'; });
+  if (!controls && (max == 0 || s.size() <= max || display_width(s) <= max)) return s;
+  scratch.clear();
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
+    std::string_view ch = s.substr(i, len);
+    if (ch == "\r" && i + 1 < s.size() && s[i + 1] == '\n') {
+      ++i;
+      continue;
+    }
+    if (ch == "\n" || ch == "\r" || ch == "\t") ch = " ";
+    const std::size_t w = display_width(ch);
+    if (max > 0 && width + w > max - 1 && display_width(s.substr(i)) + width > max) {
+      scratch += "…";
+      return scratch;
+    }
+    scratch += ch;
+    width += w;
+    i += len;
+  }
+  return scratch;
+}
+
 }  // namespace
 
 void append_csv_cell(std::string& out, std::string_view s, char delimiter) {
@@ -79,10 +112,13 @@ std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& 
       if (sheet.columns[c].in_table && (!sheet.columns[c].optional || any)) shown.push_back(c);
     }
     std::vector<std::size_t> width(sheet.columns.size(), 0);
-    for (std::size_t c : shown) {
+    std::string scratch;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+      const std::size_t c = shown[k];
+      const std::size_t max = k + 1 == shown.size() ? 0 : k_max_cell_width;
       width[c] = display_width(sheet.columns[c].label);
       for (const auto& r : sheet.rows) {
-        if (c < r.size()) width[c] = std::max(width[c], display_width(r[c]));
+        if (c < r.size()) width[c] = std::max(width[c], display_width(table_cell(r[c], max, scratch)));
       }
     }
     auto emit_row = [&](auto cell_of, int style, bool header) {
@@ -91,7 +127,8 @@ std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& 
         const std::size_t c = shown[k];
         const bool last = k + 1 == shown.size();
         const bool right = sheet.columns[c].numeric;
-        std::string cell = pad(cell_of(c), last && !right ? 0 : width[c], right);
+        std::string cell =
+            pad(table_cell(cell_of(c), last ? 0 : k_max_cell_width, scratch), last && !right ? 0 : width[c], right);
         if (k > 0) line += "  ";
         line += cell;
       }

@@ -43,24 +43,33 @@ namespace {
 
 using namespace detail;
 
+// Whether a header row has what a results file needs: both teams, and the
+// score (one column, or one per side). find_header (csv.hpp) takes the first
+// row, within the first rows, that has them.
+bool results_header(const HeaderMatch& hm) {
+  const bool split = hm.has(c_home_goals) || hm.has(c_away_goals);
+  return hm.has(c_home) && hm.has(c_away) && (split ? hm.has(c_home_goals) && hm.has(c_away_goals) : hm.has(c_score));
+}
+
 // Reads one results file's text (UTF-8) into `into`. With `check_utf8`, the
 // text has not been checked for UTF-8: it is checked as it is read, and the
 // parse returns false, having added nothing, when it is not UTF-8.
 bool parse_text(std::string_view text, std::string_view source, const Rules& rules, const ResultsOptions& options,
                 bool check_utf8, Results& into, std::vector<Diagnostic>& diags) {
   const char delim = options.delimiter ? options.delimiter : sniff_delimiter(source, text);
-  CsvReader reader(text, delim);
-  CsvRecord rec;
-  const bool has_header = reader.next_nonblank(rec);
+  // The header: the first row within the first rows with the columns needed
+  // (a title block may stand above it; find_header, shared by every reader).
+  const FoundHeader fh = find_header(text, delim, k_columns, results_header);
+  CsvRecord rec = fh.record();
+  const bool has_header = fh.line > 0;
   const Layout layout = has_header ? make_layout(rec, delim) : Layout{};
   const HeaderMatch& hm = layout.hm;
   const bool split_scores = layout.split_scores;
-  const bool header_ok = has_header && hm.duplicated.empty() && hm.has(c_home) && hm.has(c_away) &&
-                         (split_scores ? hm.has(c_home_goals) && hm.has(c_away_goals) : hm.has(c_score));
+  const bool header_ok = fh.found && hm.duplicated.empty();
   // Text to check for UTF-8 is checked before anything is added or reported:
   // the header here (all of the text when there is a problem to report),
   // the rows by the parts as they read them, or here when one thread reads.
-  const std::size_t body = reader.position();
+  const std::size_t body = fh.body;
   if (check_utf8 && !is_valid_utf8(header_ok ? text.substr(0, body) : text)) return false;
 
   DiagnosticSink sink(diags, source);
@@ -74,6 +83,7 @@ bool parse_text(std::string_view text, std::string_view source, const Rules& rul
     sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
     return true;
   }
+  report_header(fh, source, sink);
   if (!header_ok) {
     into.sources.emplace_back(source);
     for (const std::string& d : hm.duplicated) {
@@ -90,7 +100,7 @@ bool parse_text(std::string_view text, std::string_view source, const Rules& rul
     return true;
   }
 
-  const std::size_t first_line = reader.line();
+  const std::size_t first_line = fh.body_line;
   switch (read_in_parts(layout, text, delim, source, source_index, rules, options, check_utf8, body, first_line,
                         into, sink)) {
     case InParts::read: return true;
