@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
 
-packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev unzip)
+packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev libfmt-dev unzip)
 # The tests also build the libFuzzer targets: clang and its fuzzer/sanitizer runtimes.
 [ "$mode" = test ] && packages+=(clang libclang-rt-14-dev)
 missing=()

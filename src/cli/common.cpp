@@ -1,9 +1,9 @@
 #include "common.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <thread>
 
+#include "cli_messages.hpp"
 #include "xlsx.hpp"
 
 namespace matchday::cli {
@@ -48,7 +48,7 @@ Context make_context(const CommonOptions& o, Output& io) {
 }
 
 std::string tr(const Context& ctx, std::string_view code, std::vector<std::string> args) {
-  return substitute(message_template(code, ctx.lang), args);
+  return substitute(cli_template(code, ctx.lang), args);
 }
 
 std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx) {
@@ -107,6 +107,8 @@ bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
   for (const Diagnostic& d : diags) {
     std::string line = format_diagnostic(d, ctx.lang);
     if (d.source.empty()) line = "matchday: " + line.substr(line.starts_with(": ") ? 2 : 0);
+    // What the command line can add: the option that helps (the core names none).
+    if (const std::string hint = "cli.hint." + d.code.str(); has_cli_entry(hint)) line += cli_template(hint, ctx.lang);
     ctx.io.err += line;
     ctx.io.err += '\n';
     errors = errors || d.severity == Severity::error;
@@ -159,25 +161,16 @@ int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(c
                 int ok_code) {
   Output& io = ctx.io;
   if (output_mismatch(o, ctx)) return k_exit_error;
-  if (io.stream_fd < 0 || !io.out.empty() || !(o.output.empty() || o.output == "-") || ctx.format == Format::xlsx) {
+  if (io.stream == nullptr || !io.out.empty() || !(o.output.empty() || o.output == "-") ||
+      ctx.format == Format::xlsx) {
     std::string text;
     produce([&](std::string_view piece) { text += piece; });
     return emit_text(o, ctx, std::move(text), ok_code);
   }
-  bool first = true;
-  produce([&](std::string_view piece) {
-    if (io.stream_failed) return;  // a reader that went away, a full disk: main says so, once
-    bool broken = false;
-    bool ok = true;
-    if (first && o.bom) ok = write_all(io.stream_fd, "\xEF\xBB\xBF", broken);
-    first = false;
-    if (ok) ok = write_all(io.stream_fd, piece, broken);
-    if (!ok) {
-      io.stream_failed = true;
-      io.stream_broken_pipe = broken;
-      io.stream_errno = errno;
-    }
-  });
+  // A reader that went away, a full disk: the sink stops writing, and its
+  // owner (main) says so, once.
+  if (o.bom) io.stream->write("\xEF\xBB\xBF");
+  produce([&](std::string_view piece) { io.stream->write(piece); });
   return ok_code;
 }
 
