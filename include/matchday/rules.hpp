@@ -105,7 +105,14 @@ struct RulesParse {
 };
 [[nodiscard]] RulesParse parse_rules(std::string_view text, std::string_view source);
 
+// Where the comment of a rules-file line starts (line.size() when it has none):
+// at a `#` that is the line's first non-blank character, or at a `#` standing
+// as a word of its own (a blank before it, and a blank or the line's end after
+// it). So `title = Cup #3` keeps its `#3`, and `win = 3   # points` is a comment.
+[[nodiscard]] std::size_t comment_start(std::string_view line);
+
 // `rules` in the rules-file format, commented, so it can be edited and read back.
+// (A value holding ` # ` would be cut when read back: no preset's does.)
 [[nodiscard]] std::string format_rules(const Rules& rules);
 
 }  // namespace matchday

@@ -120,7 +120,7 @@ namespace {
 
 // A usage error of -o with the chosen format, reported; false when there is none.
 bool output_mismatch(const CommonOptions& o, Context& ctx) {
-  if (ctx.format == Format::xlsx && (o.output.empty() || o.output == "-")) {
+  if (ctx.format == Format::xlsx && to_stdout(o)) {
     ctx.io.err += "matchday: " + tr(ctx, "xlsx_needs_output") + "\n";
     return true;
   }
@@ -140,7 +140,7 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
     return k_exit_error;
   }
   if (o.bom) text.insert(0, "\xEF\xBB\xBF");
-  if (o.output.empty() || o.output == "-") {
+  if (to_stdout(o)) {
     // Moved, not copied, when it is all there is: a large output is not held twice.
     if (ctx.io.out.empty()) {
       ctx.io.out = std::move(text);
@@ -161,7 +161,7 @@ int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(c
                 int ok_code) {
   Output& io = ctx.io;
   if (output_mismatch(o, ctx)) return k_exit_error;
-  if (io.stream == nullptr || !io.out.empty() || !(o.output.empty() || o.output == "-") ||
+  if (io.stream == nullptr || !io.out.empty() || !to_stdout(o) ||
       ctx.format == Format::xlsx) {
     std::string text;
     produce([&](std::string_view piece) { text += piece; });
@@ -186,11 +186,14 @@ int emit(const CommonOptions& o, Context& ctx, const std::vector<Sheet>& sheets,
     }
     return ok_code;
   }
-  RenderOptions r;
-  r.colour = ctx.format == Format::table && (o.output.empty() || o.output == "-") &&
-             ctx.io.stdout_is_terminal && !ctx.io.no_colour;
-  r.chinese_headers = ctx.lang == Lang::zh;
-  return emit_text(o, ctx, render(sheets, ctx.format, r), ok_code);
+  return emit_text(o, ctx, render(sheets, ctx.format, render_options(o, ctx)), ok_code);
+}
+
+bool to_stdout(const CommonOptions& o) { return o.output.empty() || o.output == "-"; }
+
+RenderOptions render_options(const CommonOptions& o, const Context& ctx) {
+  return {.colour = ctx.format == Format::table && to_stdout(o) && ctx.io.stdout_is_terminal && !ctx.io.no_colour,
+          .chinese_headers = ctx.lang == Lang::zh};
 }
 
 bool names_workbook(const std::string& path) {

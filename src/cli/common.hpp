@@ -129,6 +129,15 @@ using PieceSink = std::function<void(std::string_view)>;
 int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(const PieceSink&)>& produce,
                 int ok_code);
 
+// True when the output goes to standard output: no -o, or `-o -`.
+bool to_stdout(const CommonOptions& o);
+
+// How every command renders its sheets. Colour (the one colour rule): only the
+// text table, only to standard output (no -o, or `-o -`), only when that is a
+// terminal, and not under NO_COLOR or TERM=dumb. CSV/TSV headers: the labels
+// under --lang zh, the keys otherwise.
+RenderOptions render_options(const CommonOptions& o, const Context& ctx);
+
 // True when `path` ends in .xlsx (any case): -o names an Excel workbook.
 bool names_workbook(const std::string& path);
 

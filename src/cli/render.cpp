@@ -32,6 +32,36 @@ void append_csv_cell(std::string& out, std::string_view s, char delimiter) {
   out += '"';
 }
 
+DelimitedRow& DelimitedRow::text(std::string_view s) {
+  separate();
+  append_csv_cell(m_out, s, m_delim);
+  return *this;
+}
+
+DelimitedRow& DelimitedRow::number(long long v) {
+  separate();
+  char buf[24];
+  m_out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  return *this;
+}
+
+DelimitedRow& DelimitedRow::escaped(std::string_view s) {
+  separate();
+  m_out += s;
+  return *this;
+}
+
+void DelimitedRow::end() {
+  if (m_ended) return;
+  m_ended = true;
+  m_out += '\n';
+}
+
+void append_delimited_header(std::string& out, const std::vector<Column>& columns, char delimiter, bool labels) {
+  DelimitedRow row(out, delimiter);
+  for (const Column& c : columns) row.text(labels ? c.label : c.key);
+}
+
 std::string csv_cell(std::string_view s, char delimiter) {
   std::string out;
   append_csv_cell(out, s, delimiter);
@@ -115,19 +145,11 @@ std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& 
 std::string render_delimited(const std::vector<Sheet>& sheets, char delimiter, const RenderOptions& o) {
   std::string out;
   if (sheets.empty()) return out;
-  const auto& cols = sheets.front().columns;
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    if (c > 0) out += delimiter;
-    out += csv_cell(o.chinese_headers ? cols[c].label : cols[c].key, delimiter);
-  }
-  out += "\n";
+  append_delimited_header(out, sheets.front().columns, delimiter, o.chinese_headers);
   for (const Sheet& sheet : sheets) {
-    for (const auto& row : sheet.rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        if (c > 0) out += delimiter;
-        append_csv_cell(out, row[c], delimiter);
-      }
-      out += "\n";
+    for (const auto& cells : sheet.rows) {
+      DelimitedRow row(out, delimiter);
+      for (const std::string& cell : cells) row.text(cell);
     }
   }
   return out;
