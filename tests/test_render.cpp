@@ -2,7 +2,12 @@
 // rule; and the two UTF-8 checks held to the same answers.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -138,3 +143,43 @@ TEST_CASE("the AVX2 UTF-8 check gives the scalar check's answer") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("a roster folder: its .csv/.tsv/.txt files by name, not hidden or lock files or folders") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("matchday_folder_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub.csv");  // a folder, even with a roster's name
+  const fs::path rosters = fs::path(MATCHDAY_SOURCE_DIR) / "examples/rosters";
+  fs::copy_file(rosters / "xining.csv", dir / "b.CSV");
+  fs::copy_file(rosters / "haidong.csv", dir / "a.txt");
+  fs::copy_file(rosters / "haixi.csv", dir / ".hidden.csv");
+  fs::copy_file(rosters / "haixi.csv", dir / "~$a.csv");
+  fs::copy_file(rosters / "haixi.csv", dir / "notes.doc");
+  Output io;
+  io.env_lang = "C.UTF-8";
+  run_cli({"matchday", "eligibility", "--category", "A-M", "--format", "csv", dir.string()}, io);
+  std::vector<std::string> files;
+  std::istringstream lines(io.out);
+  std::string line;
+  std::getline(lines, line);  // the header
+  while (std::getline(lines, line)) {
+    std::string file = line.substr(0, line.find(','));
+    if (files.empty() || files.back() != file) files.push_back(file);
+  }
+  const std::string prefix = dir.string() + "/";
+  REQUIRE_FALSE(files.empty());
+  CHECK(files.front() == prefix + "a.txt");  // by name: a.txt before b.CSV
+  CHECK(std::find(files.begin(), files.end(), prefix + "a.txt") != files.end());
+  CHECK(std::find(files.begin(), files.end(), prefix + "b.CSV") != files.end());
+  CHECK(io.out.find("hidden") == std::string::npos);
+  CHECK(io.out.find("~$") == std::string::npos);
+  CHECK(io.out.find("notes.doc") == std::string::npos);
+  CHECK(io.out.find("sub.csv") == std::string::npos);
+  // A folder with none of them is an error that names it.
+  const fs::path empty = dir / "sub.csv";
+  Output none;
+  none.env_lang = "C.UTF-8";
+  CHECK(run_cli({"matchday", "eligibility", "--category", "A-M", empty.string()}, none) == 2);
+  CHECK(none.err.find(empty.string()) != std::string::npos);
+  fs::remove_all(dir);
+}

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <exception>
+#include <filesystem>
 #include <iterator>
 #include <memory>
 #include <thread>
@@ -18,6 +19,22 @@ bool roster_extension(const std::string& name) {
   if (dot == std::string::npos) return false;
   const std::string ext = fold_key(name.substr(dot));
   return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+// The names of the regular files in the folder `path` (not recursive), sorted
+// by byte order; false with `error` set when it cannot be read.
+bool list_files(const std::string& path, std::vector<std::string>& names, std::string& error) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind;
+    if (it->is_regular_file(kind)) names.push_back(it->path().filename().string());
+  }
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
+  std::sort(names.begin(), names.end());
+  return true;
 }
 
 std::string category_label(const Context& ctx, const Category& c, const std::string& text) {
@@ -463,7 +480,7 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
     }
     std::vector<std::string> names;
     std::string error;
-    if (!list_directory(in, names, error)) {
+    if (!list_files(in, names, error)) {
       diags.push_back({Severity::error, in, 0, "", "", "cannot_read", {error}});
       continue;
     }
