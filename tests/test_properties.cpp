@@ -7,7 +7,7 @@
 // - the CSV (and TSV, Chinese headers with a BOM) output read back gives
 //   the same table;
 // - the tie-breaking engine agrees with an independent, plain reading of
-//   SPEC §4 (RefRanker below), for the four presets and random orders;
+//   docs/spec.md §4 (RefRanker below), for the four presets and random orders;
 // - `matchday eligibility --format csv` lists every roster row exactly once,
 //   in input order, with the line it starts on, whatever is wrong with it;
 // - judging rows on several threads, writing the CSV in blocks on two threads,
@@ -185,7 +185,7 @@ Results parse(const GenGroup& g, const Rules& rules) {
 }
 
 // ---------------------------------------------------------------------------
-// The reference: SPEC §4 read plainly, on the generated matches.
+// The reference: docs/spec.md §4 read plainly, on the generated matches.
 
 struct RefRecord {
   int played = 0, won = 0, drawn = 0, lost = 0, so_won = 0, so_lost = 0;
@@ -439,7 +439,7 @@ TEST_CASE("standings properties on generated groups") {
         CHECK(won == lost);
         CHECK(played == 2 * counted);
 
-        // The engine against the plain reading of SPEC §4.
+        // The engine against the plain reading of docs/spec.md §4.
         RefRanker ref{g, rules, adjust, {}, {}, {}};
         const std::vector<Bucket> want = ref.run();
         const std::vector<Bucket> got = buckets_of(table);

@@ -1,5 +1,5 @@
 // A rule set: points, tie-breaking order, eligibility bands and team limits,
-// knockout pairing. Four presets are built in (SPEC §4); a rules file
+// knockout pairing. Four presets are built in (docs/spec.md §4); a rules file
 // (`key = value` lines, `#` comments) can state any of it.
 #pragma once
 
@@ -13,7 +13,7 @@
 
 namespace matchday {
 
-// One tie-breaking criterion (SPEC §4). The h2h_* ones look only at the
+// One tie-breaking criterion (docs/spec.md §4). The h2h_* ones look only at the
 // matches among the teams level at that point.
 enum class Criterion {
   points,

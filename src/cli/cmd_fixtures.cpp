@@ -15,7 +15,7 @@ struct TeamGroup {
   std::vector<std::string> teams;
 };
 
-// The column set of a fixture list: a results file (SPEC §3) with empty
+// The column set of a fixture list: a results file (docs/spec.md §3) with empty
 // scores; shootout columns where the rules give shootouts points.
 Sheet fixture_sheet(const TeamGroup& g, const RoundRobin& rr, std::optional<Date> start, int every,
                     bool shootouts, const Context& ctx) {

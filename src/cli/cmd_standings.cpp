@@ -100,7 +100,7 @@ Sheet standings_columns(const Context& ctx) {
 
 }  // namespace
 
-// One --explain line of the clinched/eliminated check (SPEC §7).
+// One --explain line of the clinched/eliminated check (docs/spec.md §7).
 std::string status_note_text(const StatusNote& note, const Group& group, const Context& ctx) {
   const std::string team = group.teams[note.team];
   const std::string places = std::to_string(note.places);

@@ -20,7 +20,7 @@
 
 namespace matchday::cli {
 
-// Exit codes (SPEC §1).
+// Exit codes (docs/spec.md §1).
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_findings = 1;
 inline constexpr int k_exit_error = 2;

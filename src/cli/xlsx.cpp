@@ -1,5 +1,6 @@
 #include "xlsx.hpp"
 
+#include <dlfcn.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -100,6 +101,49 @@ std::optional<double> as_number(std::string_view s) {
   return v;
 }
 
+// libxlsxwriter, opened with dlopen the first time a workbook is written
+// rather than linked: it brings libcrypto, minizip and zlib along, and loading
+// and relocating them was a third of the start-up of every run, though few
+// runs write a workbook. Only the header is needed at build time; the .deb
+// depends on the library by name (CMakeLists.txt). The names below are those
+// of the header's functions, so a changed signature is a compile error.
+struct XlsxWriter {
+#define MATCHDAY_XLSX_FUNCTIONS(X)                                                                        \
+  X(workbook_new) X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close) X(format_set_bold)   \
+  X(format_set_bg_color) X(format_set_bottom) X(format_set_font_color) X(worksheet_set_column)            \
+  X(worksheet_write_string) X(worksheet_write_number) X(worksheet_write_blank) X(worksheet_freeze_panes)  \
+  X(worksheet_set_header) X(lxw_strerror)
+#define MATCHDAY_XLSX_MEMBER(name) decltype(&::name) name = nullptr;
+  MATCHDAY_XLSX_FUNCTIONS(MATCHDAY_XLSX_MEMBER)
+#undef MATCHDAY_XLSX_MEMBER
+};
+
+// The loaded library, or nullptr with the reason in `error`. Loaded once.
+const XlsxWriter* xlsxwriter(std::string& error) {
+  struct Loaded {
+    XlsxWriter lib;
+    std::string error;
+  };
+  static const Loaded loaded = [] {
+    Loaded l;
+    void* handle = ::dlopen(MATCHDAY_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+      const char* why = ::dlerror();
+      l.error = std::string("cannot load " MATCHDAY_XLSXWRITER_SONAME ": ") + (why ? why : "unknown error");
+      return l;
+    }
+#define MATCHDAY_XLSX_RESOLVE(name)                                                  \
+    l.lib.name = reinterpret_cast<decltype(&::name)>(::dlsym(handle, #name));        \
+    if (!l.lib.name && l.error.empty()) l.error = "cannot load " MATCHDAY_XLSXWRITER_SONAME ": no " #name;
+    MATCHDAY_XLSX_FUNCTIONS(MATCHDAY_XLSX_RESOLVE)
+#undef MATCHDAY_XLSX_RESOLVE
+    return l;
+  }();
+  error = loaded.error;
+  return loaded.error.empty() ? &loaded.lib : nullptr;
+}
+#undef MATCHDAY_XLSX_FUNCTIONS
+
 }  // namespace
 
 std::vector<std::string> xlsx_sheet_names(const std::vector<Sheet>& sheets) {
@@ -131,21 +175,23 @@ double xlsx_column_width(const Sheet& sheet, std::size_t column) {
 }
 
 bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::string& error) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  const XlsxWriter* x = xlsxwriter(error);
+  if (!x) return false;
+  lxw_workbook* wb = x->workbook_new(path.c_str());
   if (!wb) {
     error = "cannot create the workbook";
     return false;
   }
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, k_header_fill);
-  format_set_bottom(header, LXW_BORDER_THIN);
+  lxw_format* header = x->workbook_add_format(wb);
+  x->format_set_bold(header);
+  x->format_set_bg_color(header, k_header_fill);
+  x->format_set_bottom(header, LXW_BORDER_THIN);
   // Good rows only in green letters: the red fill of the bad ones is what the eye should find.
-  lxw_format* good = workbook_add_format(wb);
-  format_set_font_color(good, k_good_font);
-  lxw_format* bad = workbook_add_format(wb);
-  format_set_bg_color(bad, k_bad_fill);
-  format_set_font_color(bad, k_bad_font);
+  lxw_format* good = x->workbook_add_format(wb);
+  x->format_set_font_color(good, k_good_font);
+  lxw_format* bad = x->workbook_add_format(wb);
+  x->format_set_bg_color(bad, k_bad_fill);
+  x->format_set_font_color(bad, k_bad_font);
 
   lxw_error status = LXW_NO_ERROR;
   auto check = [&](lxw_error e) {
@@ -154,24 +200,24 @@ bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::
   const std::vector<std::string> names = xlsx_sheet_names(sheets);
   for (std::size_t si = 0; si < sheets.size() && status == LXW_NO_ERROR; ++si) {
     const Sheet& sheet = sheets[si];
-    lxw_worksheet* ws = workbook_add_worksheet(wb, names[si].c_str());
+    lxw_worksheet* ws = x->workbook_add_worksheet(wb, names[si].c_str());
     if (!ws) {
       status = LXW_ERROR_SHEETNAME_ALREADY_USED;  // the only way our names can fail
       break;
     }
     for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);
-      check(worksheet_set_column(ws, col, col, xlsx_column_width(sheet, c), nullptr));
+      check(x->worksheet_set_column(ws, col, col, xlsx_column_width(sheet, c), nullptr));
       const Column& column = sheet.columns[c];
       const std::string& label = column.label.empty() ? column.key : column.label;
-      check(worksheet_write_string(ws, 0, col, std::string(cut_to_bytes(label, k_max_cell_bytes)).c_str(), header));
+      check(x->worksheet_write_string(ws, 0, col, std::string(cut_to_bytes(label, k_max_cell_bytes)).c_str(), header));
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    x->worksheet_freeze_panes(ws, 1, 0);
     if (!sheet.name.empty() && !sheet.title.empty() && sheet.title != sheet.name) {
       // The title on every printed page ("&&" is a literal "&" in Excel's header codes).
       std::string page_header = "&C";
       for (char ch : cut_to_bytes(sheet.title, 200)) page_header += ch == '&' ? std::string("&&") : std::string(1, ch);
-      check(worksheet_set_header(ws, page_header.c_str()));
+      check(x->worksheet_set_header(ws, page_header.c_str()));
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
       const auto& row = sheet.rows[r];
@@ -183,20 +229,20 @@ bool write_xlsx(const std::vector<Sheet>& sheets, const std::string& path, std::
         const std::string_view cell = c < row.size() ? std::string_view(row[c]) : std::string_view();
         if (cell.empty()) {
           // A blank cell still carries the row's fill.
-          if (style == 2) check(worksheet_write_blank(ws, xr, xc, f));
+          if (style == 2) check(x->worksheet_write_blank(ws, xr, xc, f));
         } else if (auto n = sheet.columns[c].numeric ? as_number(cell) : std::nullopt) {
-          check(worksheet_write_number(ws, xr, xc, *n, f));
+          check(x->worksheet_write_number(ws, xr, xc, *n, f));
         } else {
-          check(worksheet_write_string(ws, xr, xc, std::string(cut_to_bytes(cell, k_max_cell_bytes)).c_str(), f));
+          check(x->worksheet_write_string(ws, xr, xc, std::string(cut_to_bytes(cell, k_max_cell_bytes)).c_str(), f));
         }
       }
     }
   }
   // workbook_close frees the workbook whatever happens, and writes the file.
-  const lxw_error closed = workbook_close(wb);
+  const lxw_error closed = x->workbook_close(wb);
   if (status == LXW_NO_ERROR) status = closed;
   if (status != LXW_NO_ERROR) {
-    error = lxw_strerror(status);
+    error = x->lxw_strerror(status);
     return false;
   }
   return true;

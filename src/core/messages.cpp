@@ -182,7 +182,7 @@ constexpr MessageEntry k_catalogue[] = {
     {"explain.awarded_in_h2h", ", {0} awarded", "，其中 {0} 场为判定结果"},
     {"explain.unresolved", "{0}: level after every criterion; they share a rank until lots are drawn (--lots)", "{0}：所有条件均相同；抽签前并列名次（--lots）"},
     {"explain.awarded", "awarded: {0} {2}-{3} {1}, counted as recorded ({4})", "判定结果：{0} {2}-{3} {1}，按记录比分计算（{4}）"},
-    // Clinched and eliminated (issue 5, SPEC §7): --explain lines.
+    // Clinched and eliminated (issue 5, docs/spec.md §7): --explain lines.
     {"status.path", "{0} can still finish in the top {1}, for example with these results: {2}",
      "{0}仍可进入前 {1} 名，例如以下结果：{2}"},
     {"status.path_others_free", "{0} can still finish in the top {1}; these results would do, whatever the others: {2}",
