@@ -765,6 +765,22 @@ TEST_CASE("standings of many groups: threads and the direct CSV writer change no
       CHECK(one.groups[k].steps.size() == many.groups[k].steps.size());
     }
     for (GroupTable& t : many.groups) mark_status(t, results.groups[t.group], rules, options);
+    // Every group's marks at once, on three threads: the same marks and notes.
+    Standings together = compute_standings(results, rules, options);
+    mark_status(together, results, rules, options);
+    Standings marks_only = compute_standings(results, rules, options);
+    mark_status(marks_only, results, rules, options, StatusDetail::marks);
+    int status_marks = 0;
+    for (std::size_t k = 0; k < many.groups.size(); ++k) {
+      CHECK(together.groups[k].status_notes.size() == many.groups[k].status_notes.size());
+      CHECK(marks_only.groups[k].status_notes.empty());
+      for (std::size_t r = 0; r < many.groups[k].rows.size(); ++r) {
+        CHECK(together.groups[k].rows[r].status == many.groups[k].rows[r].status);
+        CHECK(marks_only.groups[k].rows[r].status == many.groups[k].rows[r].status);
+        status_marks += many.groups[k].rows[r].status != TeamStatus::none;
+      }
+    }
+    CHECK(status_marks > 0);
     for (const char* lang : {"en", "zh"}) {
       for (const char* format : {"csv", "tsv"}) {
         CAPTURE(family);

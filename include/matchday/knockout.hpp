@@ -84,6 +84,9 @@ struct KnockoutSide {
   Slot slot;         // from == slot
   int round = 0;     // from == winner/loser: the match (0-based round and index)
   int match = 0;
+  // from == slot: the slot's group (any group, for a best-placed slot) still
+  // has fixtures to play, so the team at that place may change.
+  bool provisional = false;
 };
 
 // One match of the bracket, oriented as the bracket lists it (the first slot

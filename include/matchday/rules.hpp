@@ -85,7 +85,7 @@ struct Rules {
   bool reapply_h2h = false;
   int yellow_card_points = 1;  // fair play: fewer is better; at most k_max_card_points
   int red_card_points = 3;
-  int max_meetings = 1;        // pairs meeting more often than this: a warning
+  int max_meetings = 1;        // pairs meeting more often than this: an error (check_results)
   int qualify = 2;             // qualifying places per group (clinched/eliminated)
   std::string pairing;         // knockout pairing, e.g. "A1-B2,B1-A2"
   EligibilityRule eligibility;

@@ -28,7 +28,8 @@ struct DecodedText {
   std::optional<std::size_t> error_offset;
   // The bytes were taken as UTF-8 without checking them (decode_text's
   // `defer_utf8_check`): whoever reads `text` checks it as it goes
-  // (ResultsOptions::check_utf8) and, if it is not UTF-8, decodes again.
+  // (parse_results does so with the bytes of a results file) and, if it is
+  // not UTF-8, decodes again.
   bool unchecked = false;
 };
 

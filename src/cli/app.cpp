@@ -13,6 +13,16 @@ namespace matchday::cli {
 
 namespace {
 
+// Every option takes exactly one value per use (repeat the option for more):
+// CLI11 lets an option bound to a list take every argument that follows it,
+// so `--group B a.csv b.csv` would read both files as group names.
+void one_value_per_use(CLI::App& app) {
+  for (CLI::Option* o : app.get_options()) {
+    if (!o->get_positional() && o->get_items_expected_max() > 1) o->allow_extra_args(false);
+  }
+  for (CLI::App* sub : app.get_subcommands({})) one_value_per_use(*sub);
+}
+
 // Builds the command line, then either runs it (`audit` null) or stores in
 // `audit` the help texts it found without a current catalogue entry and runs
 // nothing.
@@ -38,6 +48,8 @@ int build_and_run(std::vector<std::string> args, Output& io, std::vector<std::st
   CLI::App* rules_app = add_rules_command(app, rules);
   EligibilityCommand eligibility;
   CLI::App* eligibility_app = add_eligibility_command(app, eligibility);
+
+  one_value_per_use(app);
 
   // Help, labels and parse errors in the user's language (--lang is only parsed below).
   const std::vector<std::string> untranslated = localise_help(app, help_language(args, io.env_lang));

@@ -160,6 +160,7 @@ constexpr MessageEntry k_cli_catalogue[] = {
      "球队文件：含“球队”列（可选“小组”列），或每行一个队名"},
     {"help.fixtures.double", "Double round robin: the second half with home and away swapped",
      "双循环：第二循环主客场互换"},
+    {"help.fixtures.force", "Write -o even over a file that holds played results", "即使 -o 文件中已有比赛结果也写入（覆盖）"},
     {"help.fixtures.start", "Date of the first matchday (2025-07-30); dates every --every days",
      "第一轮的日期（2025-07-30）；此后每隔 --every 天一轮"},
     {"help.fixtures.every", "Days between matchdays (default 7; needs --start)", "两轮之间的天数（默认 7；需要 --start）"},

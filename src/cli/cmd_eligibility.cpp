@@ -447,6 +447,9 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
 
 int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   Context ctx = make_context(cmd.common, io);
+  std::vector<std::string> inputs = cmd.inputs;
+  inputs.push_back(cmd.teams_file);
+  if (!output_usage_ok(cmd.common, ctx, inputs)) return k_exit_error;
   std::optional<Rules> rules = load_rules(cmd.common, ctx);
   if (!rules) return k_exit_error;
 

@@ -1,8 +1,10 @@
 #include "cmd_fixtures.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "matchday/fixtures.hpp"
+#include "matchday/results.hpp"
 
 namespace matchday::cli {
 namespace {
@@ -67,6 +69,7 @@ CLI::App* add_fixtures_command(CLI::App& app, FixturesCommand& cmd) {
   sub->add_option("--teams-file", cmd.teams_file,
                   "Teams file: a column team (球队) and optionally group (小组), or one name per line");
   sub->add_flag("--double", cmd.double_round, "Double round robin: the second half with home and away swapped");
+  sub->add_flag("--force", cmd.force, "Write -o even over a file that holds played results");
   sub->add_option("--start", cmd.start, "Date of the first matchday (2025-07-30); dates every --every days");
   sub->add_option("--every", cmd.every, "Days between matchdays (default 7; needs --start)")->check(CLI::Range(1, 366));
   add_common_options(*sub, cmd.common);
@@ -79,8 +82,33 @@ CLI::App* add_fixtures_command(CLI::App& app, FixturesCommand& cmd) {
   return sub;
 }
 
+namespace {
+
+// An -o file that already holds played results is a results file: fixtures
+// would replace them with empty scores. Adds the error to `diags`.
+void refuse_over_results(const std::string& output, const Rules& rules, const Context& ctx,
+                         std::vector<Diagnostic>& diags) {
+  std::error_code ec;
+  if (output.empty() || output == "-" || !std::filesystem::is_regular_file(output, ec)) return;
+  TextInput in;
+  std::vector<Diagnostic> ignored;  // a file that is not results is not ours to judge
+  if (!read_text(output, ctx, in, ignored)) return;
+  Results existing;
+  parse_results(in.decoded.text, output, rules, ResultsOptions{}, existing, ignored);
+  std::size_t played = 0;
+  for (const Group& g : existing.groups) {
+    for (const Match& m : g.matches) played += m.has_score() ? 1 : 0;
+  }
+  if (played > 0) {
+    diags.push_back({Severity::error, "", 0, "", "", "fixtures_output_has_results", {output, std::to_string(played)}});
+  }
+}
+
+}  // namespace
+
 int run_fixtures(const FixturesCommand& cmd, Output& io) {
   Context ctx = make_context(cmd.common, io);
+  if (!output_usage_ok(cmd.common, ctx, {cmd.teams_file})) return k_exit_error;
   std::optional<Rules> rules = load_rules(cmd.common, ctx);
   if (!rules) return k_exit_error;
 
@@ -149,6 +177,7 @@ int run_fixtures(const FixturesCommand& cmd, Output& io) {
   } else if (cmd.every) {
     usage("--every", std::to_string(*cmd.every), "fixtures_every_needs_start");
   }
+  if (!cmd.force) refuse_over_results(cmd.common.output, *rules, ctx, diags);
   if (report(diags, ctx)) return k_exit_error;
 
   const int every = cmd.every.value_or(k_default_every);

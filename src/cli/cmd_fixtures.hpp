@@ -18,6 +18,7 @@ struct FixturesCommand {
   std::vector<std::string> teams;
   std::string teams_file;
   bool double_round = false;
+  bool force = false;              // -o over a file with played results
   std::string start;               // first matchday's date; empty: undated
   std::optional<int> every;        // days between matchdays (default 7 with --start)
 };

@@ -27,7 +27,10 @@ std::string match_label(const Knockout& k, int round, int match, const Context& 
 }
 
 std::string side_text(const Knockout& k, const KnockoutSide& s, bool text, const Context& ctx) {
-  if (s.from == SideFrom::slot) return text ? s.team + " (" + s.slot.text + ")" : s.team;
+  if (s.from == SideFrom::slot) {
+    if (!text) return s.team;
+    return s.team + " (" + (s.provisional ? tr(ctx, "ko.slot_provisional", {s.slot.text}) : s.slot.text) + ")";
+  }
   if (!s.team.empty()) return s.team;
   if (!text) return "";
   return tr(ctx, s.from == SideFrom::winner ? "ko.winner_of" : "ko.loser_of", {match_label(k, s.round, s.match, ctx)});
@@ -114,12 +117,14 @@ std::vector<Sheet> knockout_sheets(const Knockout& k, const Context& ctx) {
     col("away_pens", true, false);
     col("home_from", false, false);
     col("away_from", false, false);
+    col("provisional", false, false);
     for (std::size_t i = 0; i < matches.size(); ++i) {
       const KnockoutMatch& m = *matches[i];
       s.rows.push_back({title, labels[i], m.date.year ? m.date.iso() : "", side_text(k, m.home, text, ctx),
                         score_text(m, ctx), side_text(k, m.away, text, ctx), m.decided ? m.winner_team() : "",
                         count_or_empty(m.home_goals), count_or_empty(m.away_goals), count_or_empty(m.home_pens),
-                        count_or_empty(m.away_pens), from_text(k, m.home, ctx), from_text(k, m.away, ctx)});
+                        count_or_empty(m.away_pens), from_text(k, m.home, ctx), from_text(k, m.away, ctx),
+                        m.home.provisional || m.away.provisional ? tr(ctx, "ko.provisional_yes") : ""});
     }
     if (!text) {
       // The score column is for reading; the data formats have the goals.
@@ -166,6 +171,9 @@ CLI::App* add_knockout_command(CLI::App& app, KnockoutCommand& cmd) {
 
 int run_knockout(const KnockoutCommand& cmd, Output& io) {
   Context ctx = make_context(cmd.common, io);
+  std::vector<std::string> inputs = cmd.files;
+  inputs.push_back(cmd.adjustments_file);
+  if (!output_usage_ok(cmd.common, ctx, inputs)) return k_exit_error;
   std::optional<Rules> rules = load_rules(cmd.common, ctx);
   if (!rules) return k_exit_error;
 
@@ -198,7 +206,8 @@ int run_knockout(const KnockoutCommand& cmd, Output& io) {
   std::string text = render(all, ctx.format, render_options(cmd.common, ctx));
   const KnockoutMatch& final_match = k.rounds.back().front();
   if (final_match.decided) {
-    text += "\n" + tr(ctx, "ko.champion", {final_match.winner_team()});
+    text += "\n" + tr(ctx, "ko.champion", {final_match.winner_team()}) + tr(ctx, "list.sep") +
+            tr(ctx, "ko.runner_up", {final_match.loser_team()});
     if (k.third_place && k.third_place->decided) {
       text += tr(ctx, "list.sep") + tr(ctx, "ko.third", {k.third_place->winner_team()});
     }

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "in_turn.hpp"
+#include "matchday/integrity.hpp"
 #include "matchday/results.hpp"
 #include "matchday/status.hpp"
 
@@ -168,35 +169,25 @@ std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>&
 Results read_results(const std::vector<std::string>& files, const Rules& rules, const Context& ctx,
                      std::vector<Diagnostic>& diags) {
   Results results;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    TextInput input;  // freed after its parse: results keeps copies of what it needs
-    // The UTF-8 check is left to the parse, which checks as it reads (one
-    // pass over the bytes instead of two); bytes that are not UTF-8 are
-    // then decoded again, with the check, as GB18030 or reported.
-    if (!read_text(files[i], ctx, input, diags, true)) continue;
+  for (const std::string& name : files) {
+    InputFile file;  // closed after its parse: results keeps copies of what it needs
+    std::string error;
+    if (!file.open(name, error)) {
+      diags.push_back({Severity::error, name, 0, "", "", "cannot_read", {error}});
+      continue;
+    }
     ResultsOptions ro;
     ro.delimiter = ctx.delimiter;
-    ro.default_group = files[i] == "-" ? "" : file_stem(files[i]);
-    ro.threads = reader_threads();
-    const auto parse = [&] {
-      // Text that is the mapped file itself (UTF-8): its pages behind the
-      // parse are dropped as it goes, so that the peak is not the whole file
-      // plus every match.
-      const std::string_view bytes = input.file.bytes();
-      const std::string_view text = input.decoded.text;
-      const auto bytes_at = reinterpret_cast<std::uintptr_t>(bytes.data());
-      const auto text_at = reinterpret_cast<std::uintptr_t>(text.data());
-      ro.consumed = nullptr;
-      if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
-        const InputFile& file = input.file;
-        const std::size_t skip = text_at - bytes_at;  // a byte-order mark
-        ro.consumed = [&file, skip](std::size_t begin, std::size_t end) { file.drop(skip + begin, skip + end); };
-      }
-      ro.check_utf8 = input.decoded.unchecked;
-      return parse_results(text, files[i], rules, ro, results, diags);
-    };
-    if (!parse() && decode_input(ctx, input, diags)) parse();
+    ro.default_group = name == "-" ? "" : file_stem(name);
+    ro.encoding = ctx.encoding;
+    ro.execution.threads = reader_threads();
+    // The pages of the mapped file behind the parse are dropped as it goes,
+    // so that the peak is not the whole file plus every match.
+    ro.execution.consumed = [&file](std::size_t begin, std::size_t end) { file.drop(begin, end); };
+    parse_results(file.bytes(), name, rules, ro, results, diags);
   }
+  // Everything read together: one match one row, one name one team.
+  if (!has_errors(diags)) check_results(results, rules, diags, reader_threads());
   return results;
 }
 
@@ -384,6 +375,9 @@ std::string explain_standings(const Standings& standings, const Results& results
 
 int run_standings(const StandingsCommand& cmd, Output& io) {
   Context ctx = make_context(cmd.common, io);
+  std::vector<std::string> inputs = cmd.files;
+  inputs.push_back(cmd.adjustments_file);
+  if (!output_usage_ok(cmd.common, ctx, inputs)) return k_exit_error;
   std::optional<Rules> rules = load_rules(cmd.common, ctx);
   if (!rules) return k_exit_error;
   if (cmd.qualify) rules->qualify = *cmd.qualify;
@@ -402,7 +396,11 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
     for (const Group& g : results.groups) {
       for (const Match& m : g.matches) any_matchday = any_matchday || m.matchday > 0;
     }
-    if (!any_matchday) diags.push_back({Severity::error, "", 0, "", "", "through_without_matchday", {}});
+    if (!any_matchday) {
+      diags.push_back({Severity::error, "", 0, "", "", "through_without_matchday", {}});
+    } else {
+      resolve_matchdays(results, diags);
+    }
   }
   if (!has_errors(diags) && results.groups.empty()) {
     diags.push_back({Severity::error, "", 0, "", "", "no_matches", {}});
@@ -411,23 +409,31 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
 
   Standings standings = compute_standings(results, *rules, so);
   if (report(standings.diagnostics, ctx)) return k_exit_error;
-  for (GroupTable& table : standings.groups) mark_status(table, results.groups[table.group], *rules, so);
+  mark_status(standings, results, *rules, so, cmd.explain ? StatusDetail::explained : StatusDetail::marks);
 
   // Ties nobody can break without lots: say so, with the option to pass.
   // While fixtures remain the shared rank is only provisional: no warning.
   for (const GroupTable& g : standings.groups) {
-    if (g.remaining > 0) continue;
+    if (g.remaining > 0 || g.unresolved.empty()) continue;
+    // Each team's row, by team id (a tie of 20,000 teams of a 60,000-team
+    // group looked each up among all the rows).
+    std::vector<const StandingRow*> row_of;
+    for (const StandingRow& r : g.rows) {
+      if (r.team >= row_of.size()) row_of.resize(r.team + 1, nullptr);
+      row_of[r.team] = &r;
+    }
+    const std::string sep = tr(ctx, "list.sep");
     for (const auto& level : g.unresolved) {
       std::string names, list;
       int rank = 0;
       for (std::uint32_t t : level) {
-        for (const StandingRow& r : g.rows) {
-          if (r.team == t) {
-            names += (names.empty() ? "" : tr(ctx, "list.sep")) + r.name;
-            list += (list.empty() ? "" : ",") + r.name;
-            rank = r.rank;
-          }
-        }
+        if (t >= row_of.size() || row_of[t] == nullptr) continue;
+        const StandingRow& r = *row_of[t];
+        if (!names.empty()) names += sep;
+        names += r.name;
+        if (!list.empty()) list += ',';
+        list += r.name;
+        rank = r.rank;
       }
       io.err += tr(ctx, "warning_prefix") +
                 tr(ctx, "unresolved_tie", {g.name.empty() ? tr(ctx, "explain.heading_nogroup") : g.name, names, std::to_string(rank), list}) + "\n";

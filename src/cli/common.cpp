@@ -1,9 +1,11 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 #include "cli_messages.hpp"
+#include "matchday/integrity.hpp"
 #include "xlsx.hpp"
 
 namespace matchday::cli {
@@ -13,7 +15,7 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
       ->capture_default_str();
   cmd.add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx"}, CLI::ignore_case))
-      ->capture_default_str();
+      ->default_str("table");
   cmd.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of standard output");
   cmd.add_flag("--bom", o.bom, "Start the output with a UTF-8 byte-order mark (for Excel)");
   cmd.add_option("--encoding", o.encoding, "Input encoding")
@@ -31,11 +33,10 @@ Context make_context(const CommonOptions& o, Output& io) {
   ctx.lang = lang == "zh" ? Lang::zh : Lang::en;
   io.lang = ctx.lang;
   set_interrupt_message("matchday: " + tr(ctx, "interrupted"));
-  const std::string f = fold_key(o.format);
+  // No --format: the -o name says it (`-o 积分榜.csv` is CSV), else a table.
+  const std::string f = o.format.empty() ? std::string(format_of_name(o.output).value_or("table")) : fold_key(o.format);
   ctx.format = f == "csv" ? Format::csv : f == "tsv" ? Format::tsv : f == "json" ? Format::json
              : f == "markdown" ? Format::markdown : f == "xlsx" ? Format::xlsx : Format::table;
-  // `-o standings.xlsx` means a workbook, unless another format was asked for.
-  if (ctx.format == Format::table && names_workbook(o.output)) ctx.format = Format::xlsx;
   const std::string e = fold_key(o.encoding);
   ctx.encoding = e == "gb18030" || e == "gbk" ? EncodingChoice::gb18030
                : e == "utf_8" || e == "utf8" ? EncodingChoice::utf8 : EncodingChoice::automatic;
@@ -71,17 +72,12 @@ std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx) {
   return std::move(parsed.rules);
 }
 
-bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags,
-               bool defer_utf8_check) {
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags) {
   in.name = path;
   std::string error;
   if (!in.file.open(path, error)) {
     diags.push_back({Severity::error, path, 0, "", "", "cannot_read", {error}});
     return false;
-  }
-  if (defer_utf8_check) {
-    in.decoded = decode_text(in.file.bytes(), ctx.encoding, 1, true);
-    return true;
   }
   return decode_input(ctx, in, diags);
 }
@@ -106,6 +102,7 @@ bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
   bool errors = false;
   for (const Diagnostic& d : diags) {
     std::string line = format_diagnostic(d, ctx.lang);
+    if (has_controls(line)) line = without_controls(line);  // a cell's escape sequence never reaches the terminal
     if (d.source.empty()) line = "matchday: " + line.substr(line.starts_with(": ") ? 2 : 0);
     // What the command line can add: the option that helps (the core names none).
     if (const std::string hint = "cli.hint." + d.code.str(); has_cli_entry(hint)) line += cli_template(hint, ctx.lang);
@@ -116,7 +113,32 @@ bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
   return errors;
 }
 
+std::optional<std::string_view> format_of_name(const std::string& path) {
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return std::nullopt;
+  const std::string ext = fold_key(path.substr(dot + 1));
+  if (ext == "csv") return "csv";
+  if (ext == "tsv") return "tsv";
+  if (ext == "json") return "json";
+  if (ext == "md" || ext == "markdown") return "markdown";
+  if (ext == "xlsx") return "xlsx";
+  return std::nullopt;
+}
+
 namespace {
+
+// Whether `out` and `in` are one file, or `out` would be written into the
+// folder `in` whose tables are read (the next run would read it as input).
+bool writes_over(const std::string& out, const std::string& in) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::equivalent(out, in, ec)) return true;
+  if (!fs::is_directory(in, ec)) return false;
+  const fs::path parent = fs::weakly_canonical(fs::path(out), ec).parent_path();
+  if (ec || !fs::equivalent(parent, in, ec)) return false;
+  const std::optional<std::string_view> f = format_of_name(out);
+  return f == "csv" || f == "tsv" || f == "xlsx";
+}
 
 // A usage error of -o with the chosen format, reported; false when there is none.
 bool output_mismatch(const CommonOptions& o, Context& ctx) {
@@ -128,8 +150,32 @@ bool output_mismatch(const CommonOptions& o, Context& ctx) {
     ctx.io.err += "matchday: " + tr(ctx, "xlsx_format_mismatch", {o.output, fold_key(o.format)}) + "\n";
     return true;
   }
+  // `--format json -o 积分榜.csv`: the name and the format disagree.
+  const std::optional<std::string_view> named = format_of_name(o.output);
+  if (!o.format.empty() && named && *named != fold_key(o.format)) {
+    ctx.io.err += "matchday: " + tr(ctx, "output_format_mismatch", {o.output, fold_key(o.format), std::string(*named)}) + "\n";
+    return true;
+  }
   return false;
 }
+
+}  // namespace
+
+bool output_usage_ok(const CommonOptions& o, Context& ctx, const std::vector<std::string>& inputs) {
+  if (output_mismatch(o, ctx)) return false;
+  if (o.output.empty() || o.output == "-") return true;
+  std::vector<std::string> all = inputs;
+  if (!preset(o.rules)) all.push_back(o.rules);
+  for (const std::string& in : all) {
+    if (in.empty() || in == "-" || !writes_over(o.output, in)) continue;
+    ctx.io.err += "matchday: " + tr(ctx, std::filesystem::is_directory(in) ? "output_in_input_folder" : "output_is_input",
+                                   {o.output, in}) + "\n";
+    return false;
+  }
+  return true;
+}
+
+namespace {
 
 }  // namespace
 
@@ -139,8 +185,11 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
     ctx.io.err += "matchday: " + tr(ctx, "xlsx_text_only") + "\n";
     return k_exit_error;
   }
-  if (o.bom) text.insert(0, "\xEF\xBB\xBF");
+  if (wants_bom(o, ctx)) text.insert(0, "\xEF\xBB\xBF");
   if (to_stdout(o)) {
+    // A terminal acts on control characters: a cell's escape sequence is
+    // shown as nothing, not obeyed.
+    if (ctx.io.stdout_is_terminal && has_controls(text)) text = without_controls(text);
     // Moved, not copied, when it is all there is: a large output is not held twice.
     if (ctx.io.out.empty()) {
       ctx.io.out = std::move(text);
@@ -168,9 +217,16 @@ int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(c
     return emit_text(o, ctx, std::move(text), ok_code);
   }
   // A reader that went away, a full disk: the sink stops writing, and its
-  // owner (main) says so, once.
+  // owner (main) says so, once. A terminal acts on control characters: a
+  // cell's escape sequence is shown as nothing, not obeyed.
   if (o.bom) io.stream->write("\xEF\xBB\xBF");
-  produce([&](std::string_view piece) { io.stream->write(piece); });
+  produce([&](std::string_view piece) {
+    if (io.stdout_is_terminal && has_controls(piece)) {
+      io.stream->write(without_controls(piece));
+    } else {
+      io.stream->write(piece);
+    }
+  });
   return ok_code;
 }
 
@@ -194,6 +250,10 @@ bool to_stdout(const CommonOptions& o) { return o.output.empty() || o.output == 
 RenderOptions render_options(const CommonOptions& o, const Context& ctx) {
   return {.colour = ctx.format == Format::table && to_stdout(o) && ctx.io.stdout_is_terminal && !ctx.io.no_colour,
           .chinese_headers = ctx.lang == Lang::zh};
+}
+
+bool wants_bom(const CommonOptions& o, const Context& ctx) {
+  return o.bom || (ctx.format == Format::csv && format_of_name(o.output) == "csv");
 }
 
 bool names_workbook(const std::string& path) {

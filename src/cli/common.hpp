@@ -51,7 +51,7 @@ struct Output {
 
 struct CommonOptions {
   std::string rules{k_default_preset};
-  std::string format = "table";
+  std::string format;  // empty: from the -o name, else table
   std::string output;
   bool bom = false;
   std::string encoding = "auto";
@@ -82,11 +82,10 @@ struct TextInput {
 };
 
 // Reads and decodes `path`; on failure adds a diagnostic and returns false.
-// `defer_utf8_check`: see decode_text (the caller checks, or calls decode_input).
-bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags,
-               bool defer_utf8_check = false);
-// Decodes in.file again, checking all of it; on failure adds a diagnostic
-// and returns false.
+// (Results files are read by parse_results from their bytes: it decodes them.)
+bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
+// Decodes in.file, checking all of it; on failure adds a diagnostic and
+// returns false.
 bool decode_input(const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
 
 // Threads to read one large file or many files on: the machine's cores, at most 8.
@@ -137,6 +136,19 @@ bool to_stdout(const CommonOptions& o);
 // terminal, and not under NO_COLOR or TERM=dumb. CSV/TSV headers: the labels
 // under --lang zh, the keys otherwise.
 RenderOptions render_options(const CommonOptions& o, const Context& ctx);
+
+// The format an output file's name asks for (`.csv`, `.tsv`, `.json`, `.md`,
+// `.xlsx`, any case), or none.
+std::optional<std::string_view> format_of_name(const std::string& path);
+
+// Checked before anything is read: -o and --format agree, and -o names none
+// of `inputs` (nor the rules file), nor a table inside an input folder.
+// Reports the problem and returns false.
+bool output_usage_ok(const CommonOptions& o, Context& ctx, const std::vector<std::string>& inputs);
+
+// Whether the output starts with a UTF-8 byte-order mark: --bom, or CSV
+// written to a `.csv` file (what Excel opens by double-click).
+bool wants_bom(const CommonOptions& o, const Context& ctx);
 
 // True when `path` ends in .xlsx (any case): -o names an Excel workbook.
 bool names_workbook(const std::string& path);

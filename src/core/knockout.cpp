@@ -1,5 +1,7 @@
 #include "matchday/knockout.hpp"
 
+#include "matchday/integrity.hpp"
+
 #include <algorithm>
 #include <span>
 
@@ -244,7 +246,11 @@ Knockout compute_knockout(const Results& results, const Rules& rules, const Stan
     return names;
   };
   auto group_team = [&](const Slot& s, const std::string& group, int place) -> std::optional<std::string> {
-    const auto it = std::ranges::find(standings.groups, group, &GroupTable::name);
+    // `A1`, `A组1`, `Ａ1` all name group A (its name as check_results shows it).
+    auto it = std::ranges::find(standings.groups, group, &GroupTable::name);
+    if (it == standings.groups.end()) {
+      it = std::ranges::find(standings.groups, canonical_group_name(group), &GroupTable::name);
+    }
     if (it == standings.groups.end()) {
       std::vector<std::string> names;
       for (const GroupTable& g : standings.groups) names.push_back(g.name);
@@ -305,6 +311,12 @@ Knockout compute_knockout(const Results& results, const Rules& rules, const Stan
       KnockoutSide& s = side == 0 ? k.home : k.away;
       s.from = SideFrom::slot;
       s.slot = m[static_cast<std::size_t>(side)];
+      // A place of a group with fixtures left (for a best-placed slot, of
+      // any group) may still change: the side is provisional.
+      s.provisional = std::ranges::any_of(standings.groups, [&](const GroupTable& g) {
+        return g.remaining > 0 && (s.slot.best != 0 || g.name == s.slot.group ||
+                                   g.name == canonical_group_name(s.slot.group));
+      });
       if (auto team = resolve(s.slot)) {
         for (const auto& [t, slot] : placed) {
           if (t == *team) error(s.slot.text, "knockout_team_twice", {*team, slot, s.slot.text});

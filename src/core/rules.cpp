@@ -383,7 +383,7 @@ std::string format_rules(const Rules& r) {
   o += "\n# Fair play: disciplinary points per card (fewer is better).\n";
   line("fair_play.yellow", std::to_string(r.yellow_card_points));
   line("fair_play.red", std::to_string(r.red_card_points));
-  o += "\n# Group format: how often two teams meet (more is a warning), qualifying places.\n";
+  o += "\n# Group format: how often two teams meet (more is an error), qualifying places.\n";
   line("max_meetings", std::to_string(r.max_meetings));
   line("qualify", std::to_string(r.qualify));
   o += "\n# Knockout pairing from group places: `A1-B2` is the winner of group A\n"
