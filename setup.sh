@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 mode=${1:-run}
 
 # zlib and rapidxml read .xlsx workbooks; FreeXL reads .xls (optional: without it they are refused).
-packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev unzip zlib1g-dev librapidxml-dev libfreexl-dev)
+packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev libfmt-dev unzip zlib1g-dev librapidxml-dev libfreexl-dev)
 # The tests also build the libFuzzer targets: clang and its fuzzer/sanitizer runtimes.
 [ "$mode" = test ] && packages+=(clang libclang-rt-14-dev)
 missing=()

@@ -2,7 +2,7 @@
 // made to search each team's questions on their own (kept verbatim but for
 // its names): the reference that tests/test_status.cpp holds the new code to
 // — every mark this one sets, the new one sets too.
-// Clinched and eliminated (SPEC §7).
+// Clinched and eliminated (docs/spec.md §7).
 //
 // The check enumerates the outcomes of the remaining fixtures (a regulation
 // win either way, a draw, and shootouts where the rules give them points),
@@ -61,7 +61,7 @@ struct Kind {
   int away_points;
 };
 
-// The results a fixture can still have under `p` (SPEC §4): a regulation win
+// The results a fixture can still have under `p` (docs/spec.md §4): a regulation win
 // either way and a draw; where shootouts give points, a shootout won by either
 // side (and no plain draw when every draw goes to a shootout).
 std::vector<Kind> outcome_kinds(const PointsRule& p) {

@@ -41,7 +41,7 @@ TEST_CASE("parse_results: an unplayed fixture has both scores empty") {
   CHECK_FALSE(r.groups[0].matches.at(0).has_score());
 }
 
-TEST_CASE("parse_results: every error of SPEC §3, all at once, with line and column") {
+TEST_CASE("parse_results: every error of docs/spec.md §3, all at once, with line and column") {
   const Lines errors = result_errors(
       "home,away,home_goals,away_goals,home_pens,away_pens,status\n"
       "A,B,x,1,,,\n"           // 2: not a count

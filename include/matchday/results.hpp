@@ -1,4 +1,4 @@
-// Match results as read from results files (SPEC §3), grouped by group.
+// Match results as read from results files (docs/spec.md §3), grouped by group.
 #pragma once
 
 #include <cstddef>

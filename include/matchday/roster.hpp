@@ -1,4 +1,4 @@
-// Roster files (SPEC §5): one row per person, read into records that keep
+// Roster files (docs/spec.md §5): one row per person, read into records that keep
 // every row — also one that cannot be read, with its line and what was wrong.
 #pragma once
 
@@ -16,7 +16,7 @@
 
 namespace matchday {
 
-// The stable reason codes of SPEC §5, in the order the CSV lists them.
+// The stable reason codes of docs/spec.md §5, in the order the CSV lists them.
 enum class Reason : std::uint8_t {
   born_too_early,
   born_too_late,

@@ -1,5 +1,5 @@
 // A rule set: points, tie-breaking order, eligibility bands and team limits,
-// knockout pairing. Four presets are built in (SPEC §4); a rules file
+// knockout pairing. Four presets are built in (docs/spec.md §4); a rules file
 // (`key = value` lines, `#` comments) can state any of it.
 #pragma once
 
@@ -13,7 +13,7 @@
 
 namespace matchday {
 
-// One tie-breaking criterion (SPEC §4). The h2h_* ones look only at the
+// One tie-breaking criterion (docs/spec.md §4). The h2h_* ones look only at the
 // matches among the teams level at that point.
 enum class Criterion {
   points,
@@ -124,7 +124,14 @@ struct RulesParse {
 };
 [[nodiscard]] RulesParse parse_rules(std::string_view text, std::string_view source);
 
+// Where the comment of a rules-file line starts (line.size() when it has none):
+// at a `#` that is the line's first non-blank character, or at a `#` standing
+// as a word of its own (a blank before it, and a blank or the line's end after
+// it). So `title = Cup #3` keeps its `#3`, and `win = 3   # points` is a comment.
+[[nodiscard]] std::size_t comment_start(std::string_view line);
+
 // `rules` in the rules-file format, commented, so it can be edited and read back.
+// (A value holding ` # ` would be cut when read back: no preset's does.)
 [[nodiscard]] std::string format_rules(const Rules& rules);
 
 }  // namespace matchday

@@ -1,4 +1,4 @@
-// Clinched and eliminated (SPEC §7): where fixtures remain, a team is
+// Clinched and eliminated (docs/spec.md §7): where fixtures remain, a team is
 // `clinched` when no result of the remaining matches can push it out of the
 // qualifying places, `eliminated` when none can bring it into them, with the
 // rule set's tie-breaking applied. A mark is set only when it is proven.

@@ -33,7 +33,7 @@ struct DecodedText {
   bool unchecked = false;
 };
 
-// Decodes `bytes` (SPEC §2): a UTF-8 BOM, a UTF-16 BOM (LE or BE) decide the
+// Decodes `bytes` (docs/spec.md §2): a UTF-8 BOM, a UTF-16 BOM (LE or BE) decide the
 // encoding; otherwise valid UTF-8 is UTF-8 and anything else GB18030.
 // `utf8` and `gb18030` force the encoding (a BOM is still honoured).
 // `threads` > 1: a large file's UTF-8 check runs on that many threads.

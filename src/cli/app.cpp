@@ -25,9 +25,10 @@ void one_value_per_use(CLI::App& app) {
   for (CLI::App* sub : app.get_subcommands({})) one_value_per_use(*sub);
 }
 
-}  // namespace
-
-int run_cli(std::vector<std::string> args, Output& io) {
+// Builds the command line, then either runs it (`audit` null) or stores in
+// `audit` the help texts it found without a current catalogue entry and runs
+// nothing.
+int build_and_run(std::vector<std::string> args, Output& io, std::vector<std::string>* audit) {
   CLI::App app{"matchday: group standings and player eligibility for football competitions"};
   app.name("matchday");
   app.set_version_flag("--version", std::string("matchday ") + MATCHDAY_VERSION);
@@ -60,8 +61,8 @@ int run_cli(std::vector<std::string> args, Output& io) {
 
   // Help, labels and parse errors in the user's language (--lang is only parsed below).
   const std::vector<std::string> untranslated = localise_help(app, help_language(args, io.env_lang));
-  if (io.help_audit) {
-    *io.help_audit = untranslated;
+  if (audit) {
+    *audit = untranslated;
     return k_exit_ok;
   }
 
@@ -90,6 +91,17 @@ int run_cli(std::vector<std::string> args, Output& io) {
   if (discipline_app->parsed()) return run_discipline(discipline, io);
   if (lineup_app->parsed()) return run_lineup(lineup, io);
   return k_exit_error;
+}
+
+}  // namespace
+
+int run_cli(std::vector<std::string> args, Output& io) { return build_and_run(std::move(args), io, nullptr); }
+
+std::vector<std::string> untranslated_help() {
+  Output io;
+  std::vector<std::string> problems;
+  build_and_run({"matchday"}, io, &problems);
+  return problems;
 }
 
 }  // namespace matchday::cli

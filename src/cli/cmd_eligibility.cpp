@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <exception>
+#include <filesystem>
 #include <iterator>
 #include <memory>
 #include <thread>
@@ -31,6 +32,22 @@ bool default_sheet_name(std::string_view name) {
     }
   }
   return false;
+}
+
+// The names of the regular files in the folder `path` (not recursive), sorted
+// by byte order; false with `error` set when it cannot be read.
+bool list_files(const std::string& path, std::vector<std::string>& names, std::string& error) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind;
+    if (it->is_regular_file(kind)) names.push_back(it->path().filename().string());
+  }
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
+  std::sort(names.begin(), names.end());
+  return true;
 }
 
 std::string category_label(const Context& ctx, const Category& c, const std::string& text) {
@@ -198,7 +215,7 @@ Roster read_roster_inputs(const std::vector<std::string>& inputs, const RosterOp
     }
     std::vector<std::string> names;
     std::string error;
-    if (!list_directory(in, names, error)) {
+    if (!list_files(in, names, error)) {
       diags.push_back({Severity::error, in, 0, "", "", "cannot_read", {error}});
       continue;
     }
@@ -442,27 +459,15 @@ class VerdictWriter {
   void row(std::string& out, std::string_view file_cell, std::uint32_t line, std::string_view team_cell,
            std::string_view category, std::string_view role, std::string_view name, bool eligible,
            const std::vector<Finding>& findings) const {
-    const char d = m_delim;
-    out += file_cell;
-    out += d;
+    DelimitedRow cells(out, m_delim);
+    cells.escaped(file_cell);
     if (line > 0) {
-      char buf[16];
-      const auto r = std::to_chars(buf, buf + sizeof buf, line);
-      out.append(buf, r.ptr);
+      cells.number(line);
+    } else {
+      cells.escaped("");
     }
-    out += d;
-    out += team_cell;
-    out += d;
-    append_csv_cell(out, category, d);
-    out += d;
-    out += role;
-    out += d;
-    append_csv_cell(out, name, d);
-    out += d;
-    out += eligible ? "eligible" : "ineligible";
-    out += d;
-    if (!findings.empty()) append_csv_cell(out, reason_list(findings), d);
-    out += '\n';
+    cells.escaped(team_cell).text(category).escaped(role).text(name).escaped(eligible ? "eligible" : "ineligible");
+    cells.text(findings.empty() ? std::string() : reason_list(findings));
   }
 
   // Rows [from, to) of the roster, written with a copy of this writer on
@@ -523,13 +528,12 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
     (*sink)(out);
     out.clear();
   };
-  bool first = true;
-  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
-    if (!first) out += delimiter;
-    first = false;
-    append_csv_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
+  {
+    DelimitedRow header(out, delimiter);
+    for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
+      header.text(ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key));
+    }
   }
-  out += '\n';
   hand_on();
   // The rows in blocks, taken in turn by two threads when there are at least
   // twice `min_rows_per_thread` (a block written aside is appended in order).

@@ -31,7 +31,7 @@ Roster read_roster_inputs(const std::vector<std::string>& inputs, const RosterOp
 CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd);
 int run_eligibility(const EligibilityCommand& cmd, Output& io);
 
-// The SPEC §5 sheet: one row per roster row in input order, then one per team
+// The docs/spec.md §5 sheet: one row per roster row in input order, then one per team
 // (columns file, line, team, category, role, name, verdict, reasons; JSON adds
 // `details`, the findings in words). For CSV, TSV and JSON.
 Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, const Context& ctx);

@@ -17,7 +17,7 @@ struct TeamGroup {
   std::vector<std::string> teams;
 };
 
-// The column set of a fixture list: a results file (SPEC §3) with empty
+// The column set of a fixture list: a results file (docs/spec.md §3) with empty
 // scores; shootout columns where the rules give shootouts points.
 Sheet fixture_sheet(const TeamGroup& g, const RoundRobin& rr, std::optional<Date> start, int every,
                     bool shootouts, const Context& ctx) {
@@ -197,9 +197,7 @@ int run_fixtures(const FixturesCommand& cmd, Output& io) {
   }
   // Text: each group's list, then who rests on which matchday.
   std::string text;
-  const RenderOptions ro{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
-                                   io.stdout_is_terminal && !io.no_colour,
-                         .chinese_headers = ctx.lang == Lang::zh};
+  const RenderOptions ro = render_options(cmd.common, ctx);
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     if (i > 0) text += '\n';
     text += render({sheets[i]}, ctx.format, ro);

@@ -102,7 +102,7 @@ Sheet standings_columns(const Context& ctx) {
 
 }  // namespace
 
-// One --explain line of the clinched/eliminated check (SPEC §7).
+// One --explain line of the clinched/eliminated check (docs/spec.md §7).
 std::string status_note_text(const StatusNote& note, const Group& group, const Context& ctx) {
   const std::string team = group.teams[note.team];
   const std::string places = std::to_string(note.places);
@@ -307,18 +307,14 @@ class TableWriter {
     for (std::size_t g = first; g < last; ++g) {
       const GroupTable& table = w.m_standings->groups[g];
       for (const StandingRow& r : table.rows) {
-        bool first_cell = true;
+        DelimitedRow row(out, d);
         row_cells(table, r, false, *w.m_labels, *w.m_ctx, [&](auto v) {
-          if (!first_cell) out += d;
-          first_cell = false;
           if constexpr (std::is_same_v<decltype(v), int>) {
-            char buf[16];
-            out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+            row.number(v);
           } else {
-            append_csv_cell(out, v, d);
+            row.text(v);
           }
         });
-        out += '\n';
       }
     }
   }
@@ -343,7 +339,8 @@ std::string standings_delimited(const Standings& standings, const Context& ctx, 
   };
   // The header as render_delimited writes it, then the groups in blocks (a
   // league's 2,000), taken in turn by two threads as eligibility's rows are.
-  std::string out = render_delimited({standings_columns(ctx)}, delimiter, {.chinese_headers = ctx.lang == Lang::zh});
+  std::string out;
+  append_delimited_header(out, standings_columns(ctx).columns, delimiter, ctx.lang == Lang::zh);
   constexpr std::size_t k_block = 16;  // groups
   const std::size_t blocks = (n + k_block - 1) / k_block;
   const auto end_of = [&](std::size_t b) { return std::min(n, (b + 1) * k_block); };
@@ -483,10 +480,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
   std::string text =
       ctx.format == Format::csv || ctx.format == Format::tsv
           ? standings_delimited(standings, ctx, ctx.format == Format::csv ? ',' : '\t', reader_threads())
-          : render(standings_sheets(standings, ctx), ctx.format,
-                   RenderOptions{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
-                                           io.stdout_is_terminal && !io.no_colour,
-                                 .chinese_headers = ctx.lang == Lang::zh});
+          : render(standings_sheets(standings, ctx), ctx.format, render_options(cmd.common, ctx));
   if (cmd.explain) {
     const std::string explanation = explain_standings(standings, results, ctx);
     if (ctx.format == Format::table || ctx.format == Format::markdown) {

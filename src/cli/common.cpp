@@ -1,10 +1,10 @@
 #include "common.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <filesystem>
 #include <thread>
 
+#include "cli_messages.hpp"
 #include "matchday/integrity.hpp"
 #include "matchday/workbook.hpp"
 #include "xls.hpp"
@@ -55,7 +55,7 @@ Context make_context(const CommonOptions& o, Output& io) {
 }
 
 std::string tr(const Context& ctx, std::string_view code, std::vector<std::string> args) {
-  return substitute(message_template(code, ctx.lang), args);
+  return substitute(cli_template(code, ctx.lang), args);
 }
 
 std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx) {
@@ -294,6 +294,8 @@ bool report(const std::vector<Diagnostic>& diags, Context& ctx) {
     std::string line = format_diagnostic(d, ctx.lang);
     if (has_controls(line)) line = without_controls(line);  // a cell's escape sequence never reaches the terminal
     if (d.source.empty()) line = "matchday: " + line.substr(line.starts_with(": ") ? 2 : 0);
+    // What the command line can add: the option that helps (the core names none).
+    if (const std::string hint = "cli.hint." + d.code.str(); has_cli_entry(hint)) line += cli_template(hint, ctx.lang);
     ctx.io.err += line;
     ctx.io.err += '\n';
     errors = errors || d.severity == Severity::error;
@@ -330,7 +332,7 @@ bool writes_over(const std::string& out, const std::string& in) {
 
 // A usage error of -o with the chosen format, reported; false when there is none.
 bool output_mismatch(const CommonOptions& o, Context& ctx) {
-  if (ctx.format == Format::xlsx && (o.output.empty() || o.output == "-")) {
+  if (ctx.format == Format::xlsx && to_stdout(o)) {
     ctx.io.err += "matchday: " + tr(ctx, "xlsx_needs_output") + "\n";
     return true;
   }
@@ -374,10 +376,12 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
     return k_exit_error;
   }
   if (wants_bom(o, ctx)) text.insert(0, "\xEF\xBB\xBF");
-  if (o.output.empty() || o.output == "-") {
+  if (to_stdout(o)) {
     // A terminal acts on control characters: a cell's escape sequence is
-    // shown as nothing, not obeyed.
-    if (ctx.io.stdout_is_terminal && has_controls(text)) text = without_controls(text);
+    // shown as nothing, not obeyed (the table and Markdown clean their cells
+    // as they render them, and keep their own colours).
+    const bool cells_cleaned = ctx.format == Format::table || ctx.format == Format::markdown;
+    if (ctx.io.stdout_is_terminal && !cells_cleaned && has_controls(text)) text = without_controls(text);
     // Moved, not copied, when it is all there is: a large output is not held twice.
     if (ctx.io.out.empty()) {
       ctx.io.out = std::move(text);
@@ -398,27 +402,21 @@ int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(c
                 int ok_code) {
   Output& io = ctx.io;
   if (output_mismatch(o, ctx)) return k_exit_error;
-  if (io.stream_fd < 0 || !io.out.empty() || !(o.output.empty() || o.output == "-") || ctx.format == Format::xlsx) {
+  if (io.stream == nullptr || !io.out.empty() || !to_stdout(o) ||
+      ctx.format == Format::xlsx) {
     std::string text;
     produce([&](std::string_view piece) { text += piece; });
     return emit_text(o, ctx, std::move(text), ok_code);
   }
-  bool first = true;
+  // A reader that went away, a full disk: the sink stops writing, and its
+  // owner (main) says so, once. A terminal acts on control characters: a
+  // cell's escape sequence is shown as nothing, not obeyed.
+  if (o.bom) io.stream->write("\xEF\xBB\xBF");
   produce([&](std::string_view piece) {
-    if (io.stream_failed) return;  // a reader that went away, a full disk: main says so, once
-    bool broken = false;
-    bool ok = true;
-    if (first && o.bom) ok = write_all(io.stream_fd, "\xEF\xBB\xBF", broken);
-    first = false;
-    if (ok && io.stdout_is_terminal && has_controls(piece)) {
-      ok = write_all(io.stream_fd, without_controls(piece), broken);
-    } else if (ok) {
-      ok = write_all(io.stream_fd, piece, broken);
-    }
-    if (!ok) {
-      io.stream_failed = true;
-      io.stream_broken_pipe = broken;
-      io.stream_errno = errno;
+    if (io.stdout_is_terminal && has_controls(piece)) {
+      io.stream->write(without_controls(piece));
+    } else {
+      io.stream->write(piece);
     }
   });
   return ok_code;
@@ -436,11 +434,14 @@ int emit(const CommonOptions& o, Context& ctx, const std::vector<Sheet>& sheets,
     }
     return ok_code;
   }
-  RenderOptions r;
-  r.colour = ctx.format == Format::table && (o.output.empty() || o.output == "-") &&
-             ctx.io.stdout_is_terminal && !ctx.io.no_colour;
-  r.chinese_headers = ctx.lang == Lang::zh;
-  return emit_text(o, ctx, render(sheets, ctx.format, r), ok_code);
+  return emit_text(o, ctx, render(sheets, ctx.format, render_options(o, ctx)), ok_code);
+}
+
+bool to_stdout(const CommonOptions& o) { return o.output.empty() || o.output == "-"; }
+
+RenderOptions render_options(const CommonOptions& o, const Context& ctx) {
+  return {.colour = ctx.format == Format::table && to_stdout(o) && ctx.io.stdout_is_terminal && !ctx.io.no_colour,
+          .chinese_headers = ctx.lang == Lang::zh};
 }
 
 bool wants_bom(const CommonOptions& o, const Context& ctx) {

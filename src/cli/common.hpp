@@ -6,6 +6,7 @@
 #include <optional>
 #include <type_traits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -19,10 +20,20 @@
 
 namespace matchday::cli {
 
-// Exit codes (SPEC §1).
+// Exit codes (docs/spec.md §1).
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_findings = 1;
 inline constexpr int k_exit_error = 2;
+
+// Where a large text output is written as it is made, piece by piece, instead
+// of being collected whole in Output::out (main: standard output; a test: a
+// string). A sink that fails keeps failing: later writes do nothing.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  // Writes `text`; false when it could not (now or before).
+  virtual bool write(std::string_view text) = 0;
+};
 
 // Text collected by a run; main() writes it (stdout, stderr).
 struct Output {
@@ -32,16 +43,10 @@ struct Output {
   bool no_colour = false;  // NO_COLOR is set, or TERM=dumb
   std::string env_lang;    // LC_ALL / LC_MESSAGES / LANG, for the default --lang
   Lang lang = Lang::en;    // the chosen language (make_context), for what main() reports
-  // Where a large text output may be written as it is made (main sets it to
-  // standard output; -1, as in tests: everything goes to `out`), and how
-  // writing there went (main reports a failure as it does for `out`).
-  int stream_fd = -1;
-  bool stream_failed = false;
-  bool stream_broken_pipe = false;
-  int stream_errno = 0;
-  // Tests only: when set, run_cli builds the command line, stores here what
-  // localise_help found untranslated, and runs nothing.
-  std::vector<std::string>* help_audit = nullptr;
+  // Standard output as a sink, for an output too large to hold (emit_pieces);
+  // none (as in most tests): everything goes to `out`. Whoever owns the sink
+  // reports a failed write, as main does for `out`.
+  OutputSink* stream = nullptr;
 };
 
 struct CommonOptions {
@@ -143,12 +148,21 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
 
 // The same for text made piece by piece: `produce` gives each piece, in
 // order, to the function it is passed. Bound for standard output (and
-// io.stream_fd set), each piece is written as it comes, so that a large
+// io.stream set), each piece is written as it comes, so that a large
 // output is never all in memory; otherwise the pieces are joined and go
 // where emit_text sends them.
 using PieceSink = std::function<void(std::string_view)>;
 int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(const PieceSink&)>& produce,
                 int ok_code);
+
+// True when the output goes to standard output: no -o, or `-o -`.
+bool to_stdout(const CommonOptions& o);
+
+// How every command renders its sheets. Colour (the one colour rule): only the
+// text table, only to standard output (no -o, or `-o -`), only when that is a
+// terminal, and not under NO_COLOR or TERM=dumb. CSV/TSV headers: the labels
+// under --lang zh, the keys otherwise.
+RenderOptions render_options(const CommonOptions& o, const Context& ctx);
 
 // The format an output file's name asks for (`.csv`, `.tsv`, `.json`, `.md`,
 // `.xlsx`, any case), or none.

@@ -1,5 +1,5 @@
 // Internal: which matches of a group count in its table, and which are still
-// to play (SPEC §3, §4). Standings and the clinched/eliminated check both
+// to play (docs/spec.md §3, §4). Standings and the clinched/eliminated check both
 // decide it here.
 #pragma once
 

@@ -162,6 +162,19 @@ std::optional<Rules> preset(std::string_view name) {
   return std::nullopt;
 }
 
+std::size_t comment_start(std::string_view line) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  bool only_blanks = true;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '#') {
+      const bool word = i > 0 && blank(line[i - 1]) && (i + 1 == line.size() || blank(line[i + 1]));
+      if (only_blanks || word) return i;
+    }
+    only_blanks = only_blanks && blank(line[i]);
+  }
+  return line.size();
+}
+
 RulesParse parse_rules(std::string_view text, std::string_view source) {
   RulesParse out;
   out.rules = qinghai();
@@ -180,9 +193,7 @@ RulesParse parse_rules(std::string_view text, std::string_view source) {
     const std::size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) {
-      line = line.substr(0, hash);
-    }
+    line = line.substr(0, comment_start(line));
     line = trim(line);
     if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line = trim(line.substr(3));
     if (line.empty()) continue;
@@ -361,8 +372,7 @@ std::string format_rules(const Rules& r) {
     o += '\n';
   };
   o += "# matchday rules file. `key = value` per line; `#` starts a comment.\n";
-  o += "# Keys not given keep the values of `base` (first key; default qinghai-youth-2025).\n";
-  o += "# Use: matchday standings --rules this-file.rules results.csv\n\n";
+  o += "# Keys not given keep the values of `base` (first key; default qinghai-youth-2025).\n\n";
   line("base", r.name == "qinghai-youth-2025" || !preset(r.name) ? "qinghai-youth-2025" : r.name);
   line("name", r.name);
   line("title", r.title);

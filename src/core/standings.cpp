@@ -20,7 +20,7 @@ using detail::counts;
 // The five outcomes of a match for one side, as TeamRecord counts them.
 enum SideOutcome : std::uint8_t { o_won, o_drawn, o_lost, o_shootout_won, o_shootout_lost, o_count };
 
-// The outcome of match `m` for the home side and for the away side (SPEC §4:
+// The outcome of match `m` for the home side and for the away side (docs/spec.md §4:
 // without shootout points a recorded shootout leaves the draw). Without
 // branches: a league's results are as good as random to a branch predictor.
 inline std::pair<SideOutcome, SideOutcome> outcomes(const Match& m, const PointsRule& p) {
@@ -92,7 +92,7 @@ class Tally {
   std::vector<Row> m_rows;
 };
 
-// Ranks the teams of one group by the rule set's criteria (SPEC §4).
+// Ranks the teams of one group by the rule set's criteria (docs/spec.md §4).
 class Ranker {
   // Every set of teams the ranking makes (a league makes a hundred a group)
   // comes from this arena, a bump of a pointer each, given back at once.
@@ -339,7 +339,7 @@ class Ranker {
       return;
     }
     // A head-to-head block: every criterion of the block, in order, on one
-    // mini-table built for the teams that entered it (SPEC §4).
+    // mini-table built for the teams that entered it (docs/spec.md §4).
     std::size_t end = pos;
     while (end < order.size() && is_h2h(order[end])) ++end;
     build_mini(set);

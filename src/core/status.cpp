@@ -1,4 +1,4 @@
-// Clinched and eliminated (SPEC §7).
+// Clinched and eliminated (docs/spec.md §7).
 //
 // Each team has two questions: can some results of the fixtures still to
 // play put it in the top `qualify` places, and can some put it out of them?

@@ -20,7 +20,7 @@ struct ResultKind {
   int away_points = 0;
 };
 
-// The results a fixture can still have under `p` (SPEC §4): a regulation win
+// The results a fixture can still have under `p` (docs/spec.md §4): a regulation win
 // either way and a draw; where shootouts give points, a shootout won by either
 // side (and no plain draw when every draw goes to a shootout).
 [[nodiscard]] inline std::vector<ResultKind> result_kinds(const PointsRule& p) {
