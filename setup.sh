@@ -7,13 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
 
-packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev unzip)
+# zlib and rapidxml read .xlsx workbooks; FreeXL reads .xls (optional: without it they are refused).
+packages=(g++ cmake make pkgconf libcli11-dev doctest-dev libxlsxwriter-dev libfmt-dev unzip zlib1g-dev librapidxml-dev libfreexl-dev)
 # The tests also build the libFuzzer targets: clang and its fuzzer/sanitizer runtimes.
 [ "$mode" = test ] && packages+=(clang libclang-rt-14-dev)
 # The Windows build: MinGW-w64 (POSIX threads), zlib for it, Wine for its tests,
 # zip, and dpkg-dev for `apt-get source libxlsxwriter` (windows/build.sh).
 windows_packages=(g++-mingw-w64-x86-64-posix libz-mingw-w64-dev wine64 zip dpkg-dev)
-[ "$mode" = test ] || [ "$mode" = windows ] && packages+=("${windows_packages[@]}")
+{ [ "$mode" = test ] && [ "${MATCHDAY_WINDOWS_CI:-0}" = 1 ]; } || [ "$mode" = windows ] && packages+=("${windows_packages[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -23,11 +24,15 @@ sudo=""
 # libxlsxwriter's Debian source package (Debian has no MinGW build of it): the
 # deb-src lines of Debian's own repositories, once.
 deb_src=/etc/apt/sources.list.d/matchday-deb-src.sources
-if { [ "$mode" = test ] || [ "$mode" = windows ]; } && [ ! -f "$deb_src" ] &&
+if { { [ "$mode" = test ] && [ "${MATCHDAY_WINDOWS_CI:-0}" = 1 ]; } || [ "$mode" = windows ]; } && [ ! -f "$deb_src" ] &&
    ! grep -rqs '^deb-src\|^Types:.*deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
   echo "setup: enabling deb-src for the Debian repositories ($deb_src)" >&2
+  # The machine's own Debian mirror, as its binary sources name it.
+  debian_uri=$( { sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null;
+                  sed -n 's/^deb \(\[[^]]*\] \)\{0,1\}\([^ ]*\).*/\2/p' /etc/apt/sources.list 2>/dev/null; } |
+                grep -v security | sed -n 1p | cut -d' ' -f1)
   printf '%s\n' "# matchday setup.sh: apt-get source libxlsxwriter, for the Windows build" \
-    "Types: deb-src" "URIs: http://deb.debian.org/debian" "Suites: $(. /etc/os-release && echo "$VERSION_CODENAME")" \
+    "Types: deb-src" "URIs: $debian_uri" "Suites: $(. /etc/os-release && echo "$VERSION_CODENAME")" \
     "Components: main" "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg" | $sudo tee "$deb_src" >/dev/null
   missing+=(__update__)
 fi
@@ -72,7 +77,9 @@ case "$mode" in
       ctest --test-dir build-asan --output-on-failure -j"$jobs"
     # The Windows program, cross-built, and its unit tests and golden cases
     # under Wine (windows/wine-test.sh; README, Development: what it adds).
-    bash windows/build.sh test
+    # Off in CI until a whole run of it on the merged code has been seen to
+    # pass (issue 16): MATCHDAY_WINDOWS_CI=1 turns it on.
+    if [ "${MATCHDAY_WINDOWS_CI:-0}" = 1 ]; then bash windows/build.sh test; fi
     ;;
   *)
     echo "usage: bash setup.sh [run|test|windows]" >&2

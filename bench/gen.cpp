@@ -2,9 +2,12 @@
 // the ones a competition secretary gets (Chinese headers and names, UTF-8,
 // LF), generated from a fixed seed so that every run writes the same bytes.
 //
-//   gen results OUT GROUPS TEAMS [unplayed]
+//   gen results OUT GROUPS TEAMS [unplayed | unplayed=SHARE]
 //                                  double round robin, GROUPS groups of TEAMS;
-//                                  `unplayed`: the last round not played yet
+//                                  `unplayed`: the last round not played yet;
+//                                  `unplayed=0.03`: mid-season, the last 3% of
+//                                  each group's fixtures not played yet (the
+//                                  other rows as in the file without it)
 //   gen rosters DIR FILES ROWS     FILES roster files of ROWS rows each
 //   gen roster OUT ROWS            one team's roster: players, then leader, coach, doctor
 //
@@ -64,7 +67,10 @@ int goals(Rng& rng) {
   return k_table[rng.below(14)];
 }
 
-int write_results(const char* path, int groups, int teams, bool unplayed) {
+// `last_round`: the last round not played; `share`: the last `share` of each
+// group's fixtures not played (their scores drawn and left out, so that the
+// other rows are those of the file without unplayed fixtures).
+int write_results(const char* path, int groups, int teams, bool last_round, double share) {
   std::FILE* f = std::fopen(path, "wb");
   if (!f) {
     std::perror(path);
@@ -75,6 +81,8 @@ int write_results(const char* path, int groups, int teams, bool unplayed) {
   out.reserve(1 << 20);
   out += "小组,轮次,日期,主队,客队,主队进球,客队进球,主队点球,客队点球,主队黄牌,客队黄牌,主队红牌,客队红牌\n";
   const int n = teams + (teams % 2);  // a bye when odd
+  const int fixtures = teams * (teams - 1);  // a group's, both legs
+  const int left = static_cast<int>(share * fixtures + 0.5);
   for (int g = 0; g < groups; ++g) {
     char group[32];
     std::snprintf(group, sizeof group, "第%04d组", g + 1);
@@ -90,6 +98,7 @@ int write_results(const char* path, int groups, int teams, bool unplayed) {
       if (!seen) names.push_back(name);
     }
     // The circle method: n-1 rounds, then the same with home and away swapped.
+    int fixture = 0;  // of this group, in schedule order
     for (int leg = 0; leg < 2; ++leg) {
       for (int r = 0; r < n - 1; ++r) {
         const int round = leg * (n - 1) + r + 1;
@@ -101,7 +110,8 @@ int write_results(const char* path, int groups, int teams, bool unplayed) {
           if ((r + k + leg) % 2) std::swap(a, b);
           const int hg = goals(rng), ag = goals(rng);
           char line[512];
-          if (unplayed && round == 2 * (n - 1)) {  // a fixture: no scores yet
+          const bool mid_season = fixture++ >= fixtures - left;
+          if (last_round && round == 2 * (n - 1)) {  // a fixture: no scores yet
             std::snprintf(line, sizeof line, "%s,%d,%s,%s,%s,,,,,,,,\n", group, round, date.c_str(),
                           names[a].c_str(), names[b].c_str());
             out += line;
@@ -117,6 +127,13 @@ int write_results(const char* path, int groups, int teams, bool unplayed) {
             }
             if (rng.below(2)) std::swap(w, l);
             pens = std::to_string(w) + "," + std::to_string(l);
+          }
+          if (mid_season) {
+            for (const int kinds : {4, 4, 20, 20}) rng.below(kinds);  // the cards it would have had
+            std::snprintf(line, sizeof line, "%s,%d,%s,%s,%s,,,,,,,,\n", group, round, date.c_str(),
+                          names[a].c_str(), names[b].c_str());
+            out += line;
+            continue;
           }
           std::snprintf(line, sizeof line, "%s,%d,%s,%s,%s,%d,%d,%s,%d,%d,%d,%d\n", group, round,
                         date.c_str(), names[a].c_str(), names[b].c_str(), hg, ag, pens.c_str(),
@@ -222,7 +239,16 @@ int write_file(const std::string& path, const std::string& text) {
 int main(int argc, char** argv) {
   const std::string_view what = argc > 1 ? argv[1] : "";
   if (what == "results" && (argc == 5 || argc == 6)) {
-    return write_results(argv[2], std::atoi(argv[3]), std::atoi(argv[4]), argc == 6);
+    const std::string_view mode = argc == 6 ? argv[5] : "";
+    const bool last_round = mode == "unplayed";
+    double share = 0;
+    if (mode.starts_with("unplayed=")) {
+      share = std::atof(argv[5] + 9);
+    } else if (!mode.empty() && !last_round) {
+      std::fprintf(stderr, "gen: unknown option %s (unplayed, or unplayed=SHARE)\n", argv[5]);
+      return 2;
+    }
+    return write_results(argv[2], std::atoi(argv[3]), std::atoi(argv[4]), last_round, share);
   }
   if (what == "rosters" && argc == 5) {
     Rng rng(2025);
@@ -243,6 +269,6 @@ int main(int argc, char** argv) {
     long serial = 3000000;  // clear of the roster set's numbers
     return write_file(argv[2], roster_rows(rng, "西宁市一中", std::atoi(argv[3]), serial, true));
   }
-  std::fprintf(stderr, "usage: gen results OUT GROUPS TEAMS | rosters DIR FILES ROWS | roster OUT ROWS\n");
+  std::fprintf(stderr, "usage: gen results OUT GROUPS TEAMS [unplayed | unplayed=SHARE] | rosters DIR FILES ROWS | roster OUT ROWS\n");
   return 2;
 }

@@ -31,6 +31,7 @@ command -v mawk >/dev/null || missing+=(mawk)
 [ -x /usr/bin/time ] || missing+=(time)
 [ -x "$py" ] || missing+=(python3)
 { [ -x "$py" ] && "$py" -c 'import pandas' 2>/dev/null; } || missing+=(python3-pandas)
+{ [ -x "$py" ] && "$py" -c 'import openpyxl' 2>/dev/null; } || missing+=(python3-openpyxl)
 for tool in cmake g++; do command -v $tool >/dev/null || missing+=("$tool"); done
 if ((${#missing[@]})); then
   sudo=""
@@ -53,11 +54,14 @@ mkdir -p bench/out bench/data
 g++ -std=c++20 $flags -o bench/out/floor bench/floor.cpp
 # shellcheck disable=SC2086
 g++ -std=c++20 $flags -o bench/out/gen bench/gen.cpp
+# shellcheck disable=SC2086
+g++ -std=c++20 $flags -o bench/out/xlsx_gen bench/xlsx_gen.cpp -lxlsxwriter
 
 # --- Data (regenerated only when the generator changes) ----------------------
 results=bench/data/results_760k.csv   # 2,000 groups of 20, double round robin
 one_group=bench/data/results_1group.csv
 small=bench/data/results_small.csv    # for the equality check; with unplayed fixtures
+midseason=bench/data/results_760k_midseason.csv  # the same, the last 3% of each group's fixtures to play
 rosters=bench/data/rosters            # 1,000 files of 1,000 rows
 roster=bench/data/roster_25.csv       # one team: 22 players and 3 staff
 stamp=$(sha256sum bench/gen.cpp | cut -c1-16)
@@ -67,10 +71,18 @@ if [ "$(cat bench/data/.stamp 2>/dev/null)" != "$stamp" ]; then
   bench/out/gen results "$results" 2000 20
   bench/out/gen results "$one_group" 1 20
   bench/out/gen results "$small" 3 6 unplayed
+  bench/out/gen results "$midseason" 2000 20 unplayed=0.03
   bench/out/gen rosters "$rosters" 1000 1000
   bench/out/gen roster "$roster" 25
   echo "$stamp" >bench/data/.stamp
 fi
+# The same data as workbooks (issue 15), written by libxlsxwriter in
+# constant-memory mode (bench/xlsx_gen.cpp): numbers as numbers, dates as
+# dates, names and ID numbers as text. The large one takes a while.
+results_xlsx=bench/data/results_760k.xlsx
+roster_xlsx=bench/data/roster_25.xlsx
+[ -s "$results_xlsx" ] || { say "writing $results_xlsx"; bench/out/xlsx_gen "$results" "$results_xlsx"; }
+[ -s "$roster_xlsx" ] || bench/out/xlsx_gen "$roster" "$roster_xlsx"
 # Every pair meets twice: the Qinghai rules with max_meetings = 2.
 rules=bench/double-round-robin.rules
 standings=("$matchday" standings --rules "$rules" --format csv)
@@ -80,6 +92,7 @@ run_awk() { awk -F, -f bench/alt/standings.awk "$1" | LC_ALL=C sort -t, -k1,1 -k
 run_csv() { "$py" bench/alt/standings_csv.py "$1"; }
 run_pandas() { "$py" bench/alt/standings_pandas.py "$1"; }
 run_sqlite() { sqlite3 -separator , :memory: ".import --csv $1 m" '.read bench/alt/standings.sql'; }
+run_openpyxl() { "$py" bench/alt/read_openpyxl.py "$1"; }
 
 # --- Check: every alternative computes our table ------------------------------
 # The basic columns of `standings --format csv` (group, team, played, points,
@@ -102,13 +115,17 @@ if "$matchday" eligibility --help >/dev/null 2>&1; then
   "$matchday" eligibility --format csv "$roster" >bench/out/check_roster.csv 2>/dev/null || true
   [ -s bench/out/check_roster.csv ] || die "matchday eligibility produced nothing for $roster"
 fi
+# A workbook gives the table its CSV gives, byte for byte.
+say "checking $results_xlsx against $results"
+cmp -s <("${standings[@]}" "$results" 2>/dev/null) <("${standings[@]}" "$results_xlsx" 2>/dev/null) ||
+  die "standings of $results_xlsx differ from those of $results"
 [ "$mode" = check ] && exit 0
 
 if [ "$mode" != table ]; then
 # --- Timing -------------------------------------------------------------------
 # hyperfine (wall time, mean of $runs runs after warm-up; the files are in the
 # page cache) and /usr/bin/time (peak resident memory, one more run).
-export -f run_awk run_csv run_pandas run_sqlite
+export -f run_awk run_csv run_pandas run_sqlite run_openpyxl
 export py
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -f bench/out/*.json bench/out/*.rss
@@ -134,6 +151,8 @@ time_fn() {
 slow=$(( runs < 3 ? runs : 3 ))   # the alternatives take seconds a run
 time_it floor "$runs" bench/out/floor "$results"
 time_it matchday "$runs" "${standings[@]}" "$results"
+# Mid-season: the same table with the clinched/eliminated marks (issue 14).
+time_it matchday_midseason "$runs" "${standings[@]}" "$midseason"
 time_fn awk "$slow" run_awk "$results"
 time_fn python_csv "$slow" run_csv "$results"
 time_fn pandas "$slow" run_pandas "$results"
@@ -147,6 +166,13 @@ if [ $have_eligibility = yes ]; then
   time_it floor_roster25 $((runs * 10)) bench/out/floor "$roster"
   time_it eligibility_25 $((runs * 10)) "$matchday" eligibility --format csv "$roster"
 fi
+# Workbooks (issue 15): the same standings from the .xlsx, a one-team roster
+# workbook, and openpyxl only reading the large one (once: it takes minutes).
+time_it matchday_xlsx "$slow" "${standings[@]}" "$results_xlsx"
+time_fn openpyxl 1 run_openpyxl "$results_xlsx"
+if [ $have_eligibility = yes ]; then
+  time_it eligibility_25_xlsx $((runs * 10)) "$matchday" eligibility --format csv "$roster_xlsx"
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$load_before" >bench/out/load_before
 echo "$load_after" >bench/out/load_after
@@ -156,7 +182,7 @@ load_after=$(cat bench/out/load_after)
 
 # --- The table, into bench/README.md ------------------------------------------
 say "writing bench/README.md"
-sizes=$(stat -c '%n=%s' "$results" "$one_group" "$roster"; echo "$rosters=$(du -sb "$rosters" | cut -f1)")
+sizes=$(stat -c '%n=%s' "$results" "$one_group" "$midseason" "$roster" $(ls bench/data/results_760k.xlsx 2>/dev/null); echo "$rosters=$(du -sb "$rosters" | cut -f1)")
 # (sed -n 1p, not head -1: head may close the pipe early, a failure under pipefail)
 machine="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | sed -n 1p), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; $(uname -sr); $(g++ --version | sed -n 1p)"
 tools="hyperfine $(hyperfine --version | cut -d' ' -f2), sqlite3 $(sqlite3 --version | cut -d' ' -f1), Python $("$py" -c 'import platform, pandas; print(platform.python_version(), "/ pandas", pandas.__version__)'), mawk $(mawk -W version 2>&1 | sed -n 1p | cut -d' ' -f2)"
@@ -215,6 +241,13 @@ one_size = int(sizes["bench/data/results_1group.csv"]) / 1e3
 out.append(f"One group (`results_1group.csv`, 380 matches, {one_size:.0f} kB), start-up included: "
            f"matchday {t(one)} (peak {one['rss']:.0f} MB), sqlite3 {t(one_sql)}, floor {t(one_floor)}.")
 out.append("")
+mid = stats("matchday_midseason")
+if mid:
+    out.append(f"Mid-season (`results_760k_midseason.csv`: the same groups with the last 3% of each group's "
+               f"fixtures not yet played, 22,000 fixtures): `standings --format csv` with the clinched/eliminated "
+               f"marks {t(mid)} (peak {mid['rss']:.0f} MB), {mid['mean'] / m['mean']:.1f}× the table without them "
+               f"(the full file above).")
+    out.append("")
 targets = []
 def target(text, ok):
     targets.append(f"| {text} | {'met' if ok else '**not met**'} |")
@@ -223,6 +256,9 @@ targets.append("| --- | --- |")
 target(f"issue 2: 760,000 matches within 5× the floor — {m['mean'] / floor['mean']:.1f}×", m["mean"] <= 5 * floor["mean"])
 target(f"issue 2: peak memory within 2× the file ({2 * mb:.1f} MB) — {m['rss']:.1f} MB", m["rss"] * 1e6 <= 2 * size_results)
 target(f"issue 2: one group under 3 ms — {one['mean'] * 1000:.2f} ms", one["mean"] < 0.003)
+if mid:
+    target(f"issue 14: mid-season, the table with its marks within 10× the table without them — "
+           f"{mid['mean'] / m['mean']:.1f}×", mid["mean"] <= 10 * m["mean"])
 target(f"issue 4: 20× faster than the fastest alternative ({fastest.replace('_', ' ')}) — {fast['mean'] / m['mean']:.1f}×", fast["mean"] >= 20 * m["mean"])
 if have_elig == "yes":
     e = stats("eligibility"); ef = stats("floor_rosters"); e25 = stats("eligibility_25"); f25 = stats("floor_roster25")
@@ -236,6 +272,19 @@ if have_elig == "yes":
 else:
     out.append("Eligibility: not measured (`matchday eligibility` was not built).")
     out.append("")
+mx = stats("matchday_xlsx"); opx = stats("openpyxl"); e25x = stats("eligibility_25_xlsx")
+if mx and opx:
+    xmb = int(sizes.get("bench/data/results_760k.xlsx", 0)) / 1e6
+    out.append(f"Workbooks: the same 760,000 matches as `results_760k.xlsx` ({xmb:.1f} MB; its sheet is "
+               f"337 MB of XML unpacked), `standings --format csv` {t(mx)} (peak {mx['rss']:.0f} MB), "
+               f"{mx['mean'] / m['mean']:.1f}× the CSV; openpyxl read-only, only reading the cells: {t(opx)}, "
+               f"{opx['mean'] / mx['mean']:.1f}× matchday."
+               + (f" A one-team roster workbook: {t(e25x)}." if e25x else ""))
+    out.append("")
+    target(f"issue 15: a workbook within 4× its CSV — {mx['mean'] / m['mean']:.1f}×", mx["mean"] <= 4 * m["mean"])
+    target(f"issue 15: 20× faster than openpyxl (read-only) — {opx['mean'] / mx['mean']:.1f}×", opx["mean"] >= 20 * mx["mean"])
+    if e25x:
+        target(f"issue 15: a one-team roster workbook under 10 ms — {e25x['mean'] * 1000:.2f} ms", e25x["mean"] < 0.010)
 out += targets
 block = "\n".join(out)
 

@@ -159,8 +159,10 @@ TEST_CASE("parse_team_list") {
   }
   SUBCASE("no team column") {
     (void)parse_team_list("group,name\nA,X\n", "t.csv", diags);
-    REQUIRE(diags.size() == 1);
-    CHECK(diags[0].code == "missing_column");
+    REQUIRE(diags.size() == 2);
+    CHECK(diags[0].code == "header_not_found");  // shows the row looked at
+    CHECK(diags[0].value == "group,name");
+    CHECK(diags[1].code == "missing_column");
   }
   SUBCASE("empty") {
     (void)parse_team_list("\n\n", "t.csv", diags);

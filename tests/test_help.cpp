@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app.hpp"
+#include "cli_messages.hpp"
 #include "help.hpp"
 #include "matchday/messages.hpp"
 
@@ -38,18 +39,14 @@ bool known_code(std::string_view code) {
   for (const MessageEntry& e : message_catalogue()) {
     if (e.code == code) return true;
   }
-  return false;
+  return has_cli_entry(code);
 }
 
 }  // namespace
 
 TEST_CASE("every help text of every command has a catalogue entry, and the entry is current") {
-  std::vector<std::string> problems;
-  Output io;
-  io.help_audit = &problems;
-  run_cli({"matchday"}, io);
-  for (const std::string& p : problems) {
-    INFO(p);  // add the code to src/core/messages.cpp, or update its English and Chinese
+  for (const std::string& p : untranslated_help()) {
+    INFO(p);  // add the code to src/cli/cli_messages.cpp, or update its English and Chinese
     CHECK(false);
   }
 }
@@ -57,7 +54,9 @@ TEST_CASE("every help text of every command has a catalogue entry, and the entry
 TEST_CASE("every catalogue entry is translated: its Chinese has Chinese in it") {
   // Unless the English has no words either ("{0} {2}-{3} {1}", "?").
   const std::regex word("[A-Za-z]{2,}");
-  for (const MessageEntry& e : message_catalogue()) {
+  std::vector<MessageEntry> entries(message_catalogue().begin(), message_catalogue().end());
+  entries.insert(entries.end(), cli_catalogue().begin(), cli_catalogue().end());
+  for (const MessageEntry& e : entries) {
     CAPTURE(e.code);
     CAPTURE(e.zh);
     CHECK((has_cjk(e.zh) || !std::regex_search(std::string(e.en), word)));
@@ -107,7 +106,7 @@ TEST_CASE("the help language: --lang first, then the environment") {
 }
 
 TEST_CASE("help under zh: every option described in Chinese") {
-  for (const char* command : {"standings", "eligibility", "fixtures", "knockout", "rules"}) {
+  for (const char* command : {"standings", "eligibility", "fixtures", "knockout", "rules", "scorers", "discipline", "lineup"}) {
     CAPTURE(command);
     const Output io = run({"matchday", command, "--help"}, "zh_CN.UTF-8");
     CHECK(io.out.find("用法:") != std::string::npos);

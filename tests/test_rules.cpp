@@ -43,6 +43,32 @@ TEST_CASE("format_rules reads back as the same rules") {
   }
 }
 
+TEST_CASE("parse_rules: `#` starts a comment at a line's start or as a word of its own") {
+  const RulesParse p = parse_rules(
+      "   # an indented comment\n"
+      "title = Cup #3\n"
+      "name = cup#4   # the fourth\n"
+      "citation = Rule 7 #\n"
+      "points.win = 3\t# tab before\n",
+      "cup.rules");
+  CHECK(p.diagnostics.empty());
+  CHECK(p.rules.title == "Cup #3");
+  CHECK(p.rules.name == "cup#4");
+  CHECK(p.rules.citation == "Rule 7");
+  CHECK(p.rules.points.win == 3);
+  // And a title with a `#` in it reads back as it was written.
+  Rules r = *preset(k_default_preset);
+  r.title = "Cup #3 (2025)";
+  CHECK(parse_rules(format_rules(r), "x.rules").rules.title == "Cup #3 (2025)");
+  CHECK(comment_start("a = b # c") == 6);
+  CHECK(comment_start("#x") == 0);
+  CHECK(comment_start("a = #b") == 6);  // no comment: `#b` is the value
+}
+
+TEST_CASE("format_rules names no command: the command line adds how to use the file") {
+  CHECK(format_rules(*preset(k_default_preset)).find("matchday standings") == std::string::npos);
+}
+
 TEST_CASE("parse_rules: values and errors with their lines") {
   const RulesParse p = parse_rules(
       "# a custom cup\n"

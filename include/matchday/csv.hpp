@@ -98,4 +98,49 @@ struct HeaderMatch {
 
 [[nodiscard]] HeaderMatch match_header(const CsvRecord& header, std::span<const ColumnSpec> specs);
 
+// The key a header cell is matched on: fold_key() without spaces of any kind
+// (also full-width ones and line breaks inside the cell), '_', '*' marks and a
+// trailing note in brackets: `姓  名`, `出生\n日期`, `*身份证号（18位）`, `Home Team`
+// are 姓名, 出生日期, 身份证号, hometeam.
+[[nodiscard]] std::string header_key(std::string_view cell);
+
+// Forms as offices make them (README "Registration forms"): the header is the
+// first row, within the first k_header_search_rows non-blank rows, that holds
+// the columns a reader needs; the rows above it are the form's title block. A
+// header over two rows (a merged group cell, `户籍`, above its sub-columns
+// `所在地 | 类型 | 迁入日期`) is read as one row: `户籍所在地`, `户籍类型`, ...
+inline constexpr std::size_t k_header_search_rows = 20;
+
+// A row of a form that is not a header or a record (its title block), as read.
+struct FormRow {
+  std::size_t line = 0;
+  std::vector<std::string> cells;  // trimmed
+};
+
+struct FoundHeader {
+  bool found = false;      // a row qualified
+  HeaderMatch match;       // of the header, or of the row looked at when none qualified
+  std::size_t line = 0;    // the header's (first) line, or the row looked at; 0: no non-blank row
+  std::size_t rows = 1;    // 2: a header over two rows
+  std::size_t last_line = 0;  // where the header's last row starts
+  std::vector<std::string> cells;  // the header's cells as matched (two rows: combined)
+  std::vector<FormRow> title;      // the non-blank rows above the header (or the row looked at)
+  std::size_t first_pos = 0, first_line = 1;  // where the first non-blank row starts
+  std::size_t body = 0, body_line = 1;        // where the rows after the header start
+
+  // A record whose fields view `cells` (valid while this lives unchanged).
+  [[nodiscard]] CsvRecord record() const;
+};
+
+// Whether a header row holds the columns a reader needs; nullptr: every
+// `required` spec, and at least one spec.
+using HeaderTest = bool (*)(const HeaderMatch&);
+
+// Finds the header of `text` (see above). When no row qualifies, the row
+// looked at is the one with the most columns matched (the first non-blank
+// row when none matches any).
+[[nodiscard]] FoundHeader find_header(std::string_view text, char delimiter, std::span<const ColumnSpec> specs,
+                                      HeaderTest qualifies = nullptr,
+                                      std::size_t max_rows = k_header_search_rows);
+
 }  // namespace matchday

@@ -1,4 +1,4 @@
-// Calendar dates as people type them in Chinese spreadsheets (SPEC §2).
+// Calendar dates as people type them in Chinese spreadsheets (docs/spec.md §2).
 #pragma once
 
 #include <compare>

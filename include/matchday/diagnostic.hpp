@@ -9,11 +9,36 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace matchday {
 
 enum class Severity { error, warning };
+
+// A diagnostic's message code, e.g. "goals_not_count" (messages.hpp). It owns
+// its characters, so a code made at run time ("crit." + name) or read from a
+// temporary cannot dangle; it reads as a std::string_view. Codes are short
+// (the string's own buffer holds them: no allocation).
+class MessageCode {
+ public:
+  MessageCode() = default;
+  MessageCode(std::string_view code) : m_code(code) {}         // NOLINT(google-explicit-constructor)
+  MessageCode(const char* code) : m_code(code) {}              // NOLINT(google-explicit-constructor)
+  MessageCode(const std::string& code) : m_code(code) {}       // NOLINT(google-explicit-constructor)
+  MessageCode(std::string&& code) : m_code(std::move(code)) {}  // NOLINT(google-explicit-constructor)
+
+  operator std::string_view() const noexcept { return m_code; }  // NOLINT(google-explicit-constructor)
+  [[nodiscard]] const std::string& str() const noexcept { return m_code; }
+  [[nodiscard]] bool empty() const noexcept { return m_code.empty(); }
+
+  friend bool operator==(const MessageCode&, const MessageCode&) = default;
+  friend bool operator==(const MessageCode& a, std::string_view b) noexcept { return a.m_code == b; }
+  friend bool operator==(const MessageCode& a, const char* b) noexcept { return a.m_code == b; }
+
+ private:
+  std::string m_code;
+};
 
 struct Diagnostic {
   Severity severity = Severity::error;
@@ -21,7 +46,7 @@ struct Diagnostic {
   std::size_t line = 0;   // physical line where the record starts; 0: the whole file
   std::string column;     // the column's header as written in the file; may be empty
   std::string value;      // the offending value as read; may be empty
-  std::string_view code;  // stable message key, e.g. "goals_not_count" (messages.hpp)
+  MessageCode code;       // stable message key, e.g. "goals_not_count" (messages.hpp)
   std::vector<std::string> args;  // message parameters {0}, {1}, ...
 
   bool operator==(const Diagnostic&) const = default;

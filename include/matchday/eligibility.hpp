@@ -1,4 +1,4 @@
-// Eligibility (SPEC §5): a verdict for every roster row and every team, from
+// Eligibility (docs/spec.md §5): a verdict for every roster row and every team, from
 // the rows of all files read together and the rule set. Pure: no I/O.
 #pragma once
 
@@ -15,7 +15,7 @@
 
 namespace matchday {
 
-// One team's documents, from a --teams file (SPEC §5). nullopt: not given.
+// One team's documents, from a --teams file (docs/spec.md §5). nullopt: not given.
 struct TeamDocuments {
   std::string team;
   std::optional<Category> category;  // empty: every category of that team name

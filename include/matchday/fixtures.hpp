@@ -1,4 +1,4 @@
-// Round-robin fixture lists by the circle method (SPEC §6): every team plays
+// Round-robin fixture lists by the circle method (docs/spec.md §6): every team plays
 // once per matchday (one team rests where the count is odd), home and away as
 // balanced as the format allows.
 #pragma once

@@ -1,6 +1,6 @@
 // Resident identity numbers (GB 11643-1999) as they arrive from spreadsheets:
 // normalised, checked, and classified so each kind of damage gets its own
-// message (SPEC §5). The first six digits say where the number was issued,
+// message (docs/spec.md §5). The first six digits say where the number was issued,
 // not where the holder's household registration is now: nothing here decides
 // residency.
 #pragma once

@@ -38,7 +38,8 @@ namespace matchday {
 //    the others (a name typed differently, most likely).
 // Cost: linear in the matches (pairs are counted in a table that grows with
 // the matches of a group, not the square of its teams).
-void check_results(Results& results, const Rules& rules, std::vector<Diagnostic>& diags);
+// `threads` > 1: a large run's groups are checked on that many threads.
+void check_results(Results& results, const Rules& rules, std::vector<Diagnostic>& diags, unsigned threads = 1);
 
 // For a table "after matchday N" (--through): a group-stage row without a
 // matchday takes it from its date when every row of exactly one matchday

@@ -1,4 +1,4 @@
-// The knockout stage (SPEC §6): pairings from group places, then the bracket
+// The knockout stage (docs/spec.md §6): pairings from group places, then the bracket
 // round by round from knockout results.
 //
 // A pairing is a comma-separated list of matches `SLOT-SLOT`, e.g.

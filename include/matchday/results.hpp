@@ -1,4 +1,4 @@
-// Match results as read from results files (SPEC §3), grouped by group.
+// Match results as read from results files (docs/spec.md §3), grouped by group.
 #pragma once
 
 #include <cstddef>
@@ -6,7 +6,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "matchday/date.hpp"
@@ -53,69 +52,77 @@ struct Match {
   [[nodiscard]] bool has_shootout() const { return home_pens >= 0 && away_pens >= 0; }
 };
 
+// One group's teams and matches. Plain data: build one by hand with
+// intern_team, or read it with parse_results.
 struct Group {
   std::string name;
   bool named_after_file = false;   // no group column: the name is the file's stem
   std::vector<std::string> teams;  // in order of first appearance
   std::vector<Match> matches;      // in input order
 
-  // The id of team `name`, added when new.
+  // The id of team `name`, added when new. A scan of `teams`: for a group
+  // built by hand (parse_results keeps an index of its own).
   std::uint32_t intern_team(std::string_view name);
   // The id of team `name`, or -1.
   [[nodiscard]] std::int64_t find_team(std::string_view name) const;
-
-  std::unordered_map<std::string, std::uint32_t> team_index_;  // internal; for large groups
 };
 
+// What one or more results files hold, in the order they give it.
 struct Results {
-  std::vector<std::string> sources;  // file names as given
-  std::vector<Group> groups;         // in order of first appearance
+  std::vector<std::string> sources;     // file names as given; Match::source indexes it
+  std::vector<Group> groups;            // in order of first appearance
   std::vector<std::string> stages{""};  // knockout stage names; [0] is the group stage
 
-  // The index of group `name`, added when new.
+  // The index of group `name`, added when new. A scan of `groups`: for
+  // results built by hand (parse_results keeps an index of its own).
   std::size_t intern_group(std::string_view name);
-  std::size_t last_group_ = static_cast<std::size_t>(-1);  // internal lookup cache
-  std::unordered_map<std::string, std::size_t> group_index_;  // internal; for many groups
-  std::size_t group_indexed_ = 0;                             // groups in group_index_
 };
 
-struct ResultsOptions {
-  char delimiter = 0;          // 0: sniff from the name and the first line
-  // Group of rows without a group column (or with an empty cell); the CLI
-  // passes the file's stem, so `groupA.csv` makes group "groupA".
-  std::string default_group;
-  // When set, called now and then during the parse with a range of the text,
-  // [begin, end), that the parse will not read again nor refer to from what
-  // it keeps, so the caller may give that memory back (the CLI drops those
-  // pages of the mapped file, so that the file and the matches are not both
-  // in memory at the end). With `threads` > 1 it is called from several
-  // threads at once.
-  std::function<void(std::size_t begin, std::size_t end)> consumed;
-  // Threads for one large file: a file with no quote character is cut at
-  // line breaks and its parts are read at once, then joined in file order
-  // (groups, teams, matches, line numbers and diagnostics are exactly as one
-  // thread makes them). 1: everything on the calling thread.
+// How parse_results runs. None of it changes what is read: the same groups,
+// teams, matches, lines and diagnostics come out of every setting (the tests
+// compare them). The defaults suit a library user reading a file now and
+// then; the CLI gives a large file its cores.
+struct ResultsExecution {
+  // Threads for one large file: its rows are cut at line breaks and the
+  // parts read at once, then joined in file order. 1: all on the calling
+  // thread. A file with a quoted line break, a stage column or an error is
+  // read on one thread whatever this says.
   unsigned threads = 1;
   // A part has at least this many bytes (below it, threads cost more than
   // they save).
   std::size_t min_bytes_per_thread = std::size_t{2} << 20;
-  // Rows are read by a parser specialised for the file's header, which hands
-  // any row it is not sure of (quotes, spaces, full-width digits, other date
-  // forms, anything wrong) to the general CSV reader. False: every row goes
-  // through the general reader (tests compare the two).
+  // Rows are read by a parser specialised for the file's header, which gives
+  // the same match as the general CSV reader or leaves the row to it
+  // (anything it is not sure of: a quote written twice, full-width digits,
+  // other date forms, anything wrong). False: every row goes through the
+  // general reader (the tests compare the two).
   bool fast_rows = true;
-  // The text has not been checked for UTF-8 (DecodedText::unchecked): it is
-  // checked as it is read, and parse_results returns false, having added
-  // nothing, when it is not UTF-8 (the caller decodes it again).
-  bool check_utf8 = false;
+  // When set, called now and then with a range [begin, end) of the bytes
+  // given to parse_results that the parse will not read again nor refer to
+  // from what it keeps, so that the caller may give that memory back (the CLI
+  // drops those pages of the mapped file). With threads > 1 it is called from
+  // several threads at once. Only for bytes read as they are (UTF-8).
+  std::function<void(std::size_t begin, std::size_t end)> consumed;
 };
 
-// Reads one results file (decoded text) into `into`. Every problem is added
-// to `diags` (errors and warnings, each with line, column and value); `into`
-// is only meaningful when no error was added. `rules` decide the fair-play
-// weights, whether a draw needs a shootout and the meeting limit. Returns
-// false only for text that options.check_utf8 found not to be UTF-8.
-bool parse_results(std::string_view text, std::string_view source, const Rules& rules,
+struct ResultsOptions {
+  char delimiter = 0;  // 0: sniff from the name and the first line
+  // Group of rows without a group column (or with an empty cell); the CLI
+  // passes the file's stem, so `groupA.csv` makes group "groupA".
+  std::string default_group;
+  // How the bytes are decoded (decode_text): by default UTF-8 (with or
+  // without a BOM) or UTF-16 with a BOM, and GB18030 for anything else.
+  EncodingChoice encoding = EncodingChoice::automatic;
+  ResultsExecution execution;
+};
+
+// Reads one results file, its bytes as they are on disk, into `into`:
+// decodes them (options.encoding), reads the header and every row. Every
+// problem is added to `diags` (errors and warnings, each with line, column
+// and value; bad_encoding for bytes that are not in the encoding asked for);
+// `into` is only meaningful when no error was added. `rules` decide the
+// fair-play weights, whether a draw needs a shootout and the meeting limit.
+void parse_results(std::string_view bytes, std::string_view source, const Rules& rules,
                    const ResultsOptions& options, Results& into, std::vector<Diagnostic>& diags);
 
 }  // namespace matchday

@@ -1,4 +1,4 @@
-// Roster files (SPEC §5): one row per person, read into records that keep
+// Roster files (docs/spec.md §5): one row per person, read into records that keep
 // every row — also one that cannot be read, with its line and what was wrong.
 #pragma once
 
@@ -16,7 +16,7 @@
 
 namespace matchday {
 
-// The stable reason codes of SPEC §5, in the order the CSV lists them.
+// The stable reason codes of docs/spec.md §5, in the order the CSV lists them.
 enum class Reason : std::uint8_t {
   born_too_early,
   born_too_late,
@@ -102,6 +102,10 @@ struct RowNotes {
   std::string hukou_text;       // the province cell, when it is not inside
   std::string hukou_type_text;  // as written, when it is not family or individual
   std::string school_text;      // the school cell, when it is not inside
+  // Read from the row's ID number: there was no birth-date (sex) column, or
+  // its cell was empty, or the ID settled a date that was ambiguous.
+  bool birth_from_id = false;
+  bool sex_from_id = false;
   std::vector<Finding> findings;  // problems found reading the row
 };
 
@@ -149,6 +153,9 @@ struct RosterHeaders {
 
 struct Roster {
   std::vector<std::string> sources;        // file names as given
+  // Per source: the team its name gave it (a file with no team column and no
+  // team in its title), else empty; see roster_name_clashes().
+  std::vector<std::string> name_teams;
   std::vector<RosterHeaders> headers;      // per source
   std::vector<std::string> teams;          // team names in order of first appearance
   std::vector<RosterRow> rows;             // in input order, file by file
@@ -171,8 +178,11 @@ struct RosterOptions {
   // The category of rows without one (--category); a file with no category
   // column needs it.
   std::optional<Category> category;
-  // The team of a file without a team column (the CLI passes the file's stem).
+  // The team of a file without a team column or a team in its title block.
   std::string default_team;
+  // The file's path as given: when default_team is empty, a file without a
+  // team column or title takes its team from its name (team_from_file_name).
+  std::string file_path;
   // Where residency counts (Rules::eligibility), for reading province cells.
   std::string province = "青海";
   std::vector<std::string> province_aliases;
@@ -180,11 +190,27 @@ struct RosterOptions {
   Date as_of{2025, 7, 30};
 };
 
+// The team a registration form's file name gives, with the usual prefixes and
+// suffixes removed: `附件2：海北州甲组男子报名表.csv` is 海北州. A name that says
+// nothing else (`报名表.csv`) gives its folder's name (`海北州/报名表.csv`);
+// empty when neither says anything.
+[[nodiscard]] std::string team_from_file_name(std::string_view path);
+// The category a file name states (`海北州甲组男子报名表.csv`: A-M), if any.
+[[nodiscard]] std::optional<Category> category_from_file_name(std::string_view path);
+
+// Errors for files in different folders whose teams came from their names
+// (Roster::name_teams) and are the same: they are not merged silently.
+void roster_name_clashes(const Roster& roster, std::vector<Diagnostic>& diags);
+
 // Reads one roster file (decoded text) into `into`. Problems that stop the
 // whole file (no header, a required column missing) go to `diags`; a bad row
 // is kept, with its findings. Blank rows, and rows whose only cells are in
 // ignored columns (序号 of an empty template row), are skipped; a warning
-// per file counts the latter, with the first and last line.
+// per file counts the latter, with the first and last line. A registration
+// form's title block (rows above the header: 代表队：X, 参赛组别：Y) gives the
+// team and category of a file without such columns; its footer (填表人,
+// 联系电话, 注：…, dates) is counted in a warning; 领队/教练/队医：X in either
+// become staff rows.
 void parse_roster(std::string_view text, std::string_view source, const RosterOptions& options,
                   Roster& into, std::vector<Diagnostic>& diags);
 

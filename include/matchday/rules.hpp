@@ -1,5 +1,5 @@
 // A rule set: points, tie-breaking order, eligibility bands and team limits,
-// knockout pairing. Four presets are built in (SPEC §4); a rules file
+// knockout pairing. Four presets are built in (docs/spec.md §4); a rules file
 // (`key = value` lines, `#` comments) can state any of it.
 #pragma once
 
@@ -13,7 +13,7 @@
 
 namespace matchday {
 
-// One tie-breaking criterion (SPEC §4). The h2h_* ones look only at the
+// One tie-breaking criterion (docs/spec.md §4). The h2h_* ones look only at the
 // matches among the teams level at that point.
 enum class Criterion {
   points,
@@ -68,6 +68,19 @@ struct EligibilityRule {
   int max_doctors = 1;                 // 队医
 };
 
+// Suspensions from cards (SPEC §8). Defaults: the common practice of Chinese
+// youth competitions (中国足协 青少年比赛 纪律规定 as the Qinghai notice applies
+// them): a red card or a second yellow, one match; yellows in different
+// matches, one match at the second, the count starting again after it; cards
+// reset before the knockout stage.
+struct DisciplineRule {
+  int yellow_threshold = 2;        // yellows in different matches for a suspension; 0: none
+  int yellow_matches = 1;          // matches for reaching the threshold
+  int red_matches = 1;             // matches for a direct red card
+  int second_yellow_matches = 1;   // matches for a second yellow (sent off)
+  bool reset_before_knockout = true;  // yellows counting toward a suspension start at 0
+};
+
 // The largest number parse_rules takes for a count (points, limits, years),
 // and for a card's fair-play points: a season's points add up without
 // overflow, and 99 cards of each kind fit a Match's fair play.
@@ -85,10 +98,16 @@ struct Rules {
   bool reapply_h2h = false;
   int yellow_card_points = 1;  // fair play: fewer is better; at most k_max_card_points
   int red_card_points = 3;
+  // Fair play from match events (standings --events), per person and match:
+  // two yellows (sent off), and a yellow followed by a direct red. FIFA:
+  // yellow 1, second yellow 3, red 4, yellow then red 5.
+  int second_yellow_card_points = 3;
+  int yellow_red_card_points = 4;
   int max_meetings = 1;        // pairs meeting more often than this: an error (check_results)
   int qualify = 2;             // qualifying places per group (clinched/eliminated)
   std::string pairing;         // knockout pairing, e.g. "A1-B2,B1-A2"
   EligibilityRule eligibility;
+  DisciplineRule discipline;
 };
 
 // The preset names, default first.
@@ -105,7 +124,14 @@ struct RulesParse {
 };
 [[nodiscard]] RulesParse parse_rules(std::string_view text, std::string_view source);
 
+// Where the comment of a rules-file line starts (line.size() when it has none):
+// at a `#` that is the line's first non-blank character, or at a `#` standing
+// as a word of its own (a blank before it, and a blank or the line's end after
+// it). So `title = Cup #3` keeps its `#3`, and `win = 3   # points` is a comment.
+[[nodiscard]] std::size_t comment_start(std::string_view line);
+
 // `rules` in the rules-file format, commented, so it can be edited and read back.
+// (A value holding ` # ` would be cut when read back: no preset's does.)
 [[nodiscard]] std::string format_rules(const Rules& rules);
 
 }  // namespace matchday

@@ -1,4 +1,4 @@
-// Group tables from results (SPEC §4): points for the five kinds of result,
+// Group tables from results (docs/spec.md §4): points for the five kinds of result,
 // then the rule set's tie-breaking criteria, with head-to-head blocks.
 #pragma once
 
@@ -104,7 +104,7 @@ struct FixtureResult {
   int away_goals = -1;
 };
 
-// What --explain says about the clinched/eliminated check of a group (SPEC §7).
+// What --explain says about the clinched/eliminated check of a group (docs/spec.md §7).
 struct StatusNote {
   enum class Kind : std::uint8_t {
     path,               // `results` would put `team` in the top `places`

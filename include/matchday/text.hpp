@@ -28,11 +28,12 @@ struct DecodedText {
   std::optional<std::size_t> error_offset;
   // The bytes were taken as UTF-8 without checking them (decode_text's
   // `defer_utf8_check`): whoever reads `text` checks it as it goes
-  // (ResultsOptions::check_utf8) and, if it is not UTF-8, decodes again.
+  // (parse_results does so with the bytes of a results file) and, if it is
+  // not UTF-8, decodes again.
   bool unchecked = false;
 };
 
-// Decodes `bytes` (SPEC §2): a UTF-8 BOM, a UTF-16 BOM (LE or BE) decide the
+// Decodes `bytes` (docs/spec.md §2): a UTF-8 BOM, a UTF-16 BOM (LE or BE) decide the
 // encoding; otherwise valid UTF-8 is UTF-8 and anything else GB18030.
 // `utf8` and `gb18030` force the encoding (a BOM is still honoured).
 // `threads` > 1: a large file's UTF-8 check runs on that many threads.

@@ -2,7 +2,9 @@
 
 #include <sstream>
 
+#include "cmd_discipline.hpp"
 #include "cmd_eligibility.hpp"
+#include "cmd_scorers.hpp"
 #include "cmd_standings.hpp"
 #include "cmd_fixtures.hpp"
 #include "cmd_knockout.hpp"
@@ -34,7 +36,12 @@ std::string called_name(const std::vector<std::string>& args) {
   return name;
 }
 
-int run_cli(std::vector<std::string> args, Output& io) {
+namespace {
+
+// Builds the command line, then either runs it (`audit` null) or stores in
+// `audit` the help texts it found without a current catalogue entry and runs
+// nothing.
+int build_and_run(std::vector<std::string> args, Output& io, std::vector<std::string>* audit) {
   CLI::App app{"matchday: group standings and player eligibility for football competitions"};
   app.name("matchday");
   app.set_version_flag("--version", std::string("matchday ") + MATCHDAY_VERSION);
@@ -59,13 +66,19 @@ int run_cli(std::vector<std::string> args, Output& io) {
   CLI::App* rules_app = add_rules_command(app, rules);
   EligibilityCommand eligibility;
   CLI::App* eligibility_app = add_eligibility_command(app, eligibility);
+  ScorersCommand scorers;
+  CLI::App* scorers_app = add_scorers_command(app, scorers);
+  DisciplineCommand discipline;
+  CLI::App* discipline_app = add_discipline_command(app, discipline);
+  LineupCommand lineup;
+  CLI::App* lineup_app = add_lineup_command(app, lineup);
 
   one_value_per_use(app);
 
   // Help, labels and parse errors in the user's language (--lang is only parsed below).
   const std::vector<std::string> untranslated = localise_help(app, help_language(args, io.env_lang));
-  if (io.help_audit) {
-    *io.help_audit = untranslated;
+  if (audit) {
+    *audit = untranslated;
     return k_exit_ok;
   }
 
@@ -90,7 +103,21 @@ int run_cli(std::vector<std::string> args, Output& io) {
   if (knockout_app->parsed()) return run_knockout(knockout, io);
   if (rules_app->parsed()) return run_rules(rules, io);
   if (eligibility_app->parsed()) return run_eligibility(eligibility, io);
+  if (scorers_app->parsed()) return run_scorers(scorers, io);
+  if (discipline_app->parsed()) return run_discipline(discipline, io);
+  if (lineup_app->parsed()) return run_lineup(lineup, io);
   return k_exit_error;
+}
+
+}  // namespace
+
+int run_cli(std::vector<std::string> args, Output& io) { return build_and_run(std::move(args), io, nullptr); }
+
+std::vector<std::string> untranslated_help() {
+  Output io;
+  std::vector<std::string> problems;
+  build_and_run({"matchday"}, io, &problems);
+  return problems;
 }
 
 }  // namespace matchday::cli

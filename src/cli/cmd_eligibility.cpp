@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <exception>
+#include <filesystem>
 #include <iterator>
 #include <memory>
 #include <thread>
@@ -17,7 +18,40 @@ bool roster_extension(const std::string& name) {
   const std::size_t dot = name.rfind('.');
   if (dot == std::string::npos) return false;
   const std::string ext = fold_key(name.substr(dot));
-  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+  return ext == ".csv" || ext == ".tsv" || ext == ".txt" || ext == ".xlsx" || ext == ".xlsm" || ext == ".xls";
+}
+
+// A sheet name Excel or WPS gave by default ("Sheet1", "工作表1"), which names no team.
+bool default_sheet_name(std::string_view name) {
+  for (std::string_view prefix : {"sheet", "工作表", "表"}) {
+    const std::string folded = fold_key(name);
+    if (folded.starts_with(prefix) &&
+        std::all_of(folded.begin() + static_cast<std::ptrdiff_t>(prefix.size()), folded.end(),
+                    [](char c) { return (c >= '0' && c <= '9') || c == '_' || c == ' '; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The names of the regular files in the folder `path` (not recursive), sorted
+// by byte order; false with `error` set when it cannot be read.
+bool list_files(const std::string& path, std::vector<std::string>& names, std::string& error) {
+  std::error_code ec;
+  // The folder's name and its files' names as UTF-8 on every system (a
+  // std::filesystem::path holds UTF-16 on Windows).
+  for (std::filesystem::directory_iterator it(utf8_path(path), ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code kind;
+    if (!it->is_regular_file(kind)) continue;
+    const std::u8string name = it->path().filename().u8string();
+    names.emplace_back(name.begin(), name.end());
+  }
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
+  std::sort(names.begin(), names.end());
+  return true;
 }
 
 std::string category_label(const Context& ctx, const Category& c, const std::string& text) {
@@ -71,10 +105,49 @@ struct RosterPart {
 
 void read_roster(const std::string& file, RosterOptions& ro, const Context& ctx, TextInput& in, Roster& into,
                  std::vector<Diagnostic>& diags) {
-  if (!read_text(file, ctx, in, diags)) return;
-  ro.default_team = file == "-" ? "" : file_stem(file);
-  parse_roster(in.decoded.text, file, ro, into, diags);
-  in = TextInput{};  // one at a time: records own their strings
+  std::vector<TextInput> tables;
+  if (!read_tables(file, ctx, tables, diags, true)) return;
+  // A file without a team column or title takes its team from its name.
+  ro.file_path = file == "-" ? "" : file;
+  ro.default_team.clear();
+  if (tables.size() == 1 && !tables[0].workbook) {
+    in = std::move(tables[0]);
+    parse_roster(in.decoded.text, in.source, ro, into, diags);
+    in = TextInput{};  // one at a time: records own their strings
+    return;
+  }
+  // A workbook: each sheet on its own first. A sheet that yields no row but
+  // errors (no roster header: a cover or notes sheet) is not a roster when
+  // another sheet is; with one team per sheet, a sheet named after a team
+  // (not "Sheet2") is the team of its rows when they name none.
+  struct Read {
+    Roster roster;
+    std::vector<Diagnostic> diags;
+  };
+  const auto read = [&](const TextInput& t, std::string team) {
+    Read r;
+    ro.default_team = std::move(team);
+    parse_roster(t.decoded.text, t.source, ro, r.roster, r.diags);
+    place_diagnostics(t, r.diags, 0);
+    return r;
+  };
+  std::vector<Read> reads;
+  std::size_t rosters = 0;
+  for (const TextInput& t : tables) {
+    reads.push_back(read(t, ""));
+    if (!reads.back().roster.rows.empty()) ++rosters;
+  }
+  const bool sheets_are_teams = rosters > 1;
+  for (std::size_t k = 0; k < tables.size(); ++k) {
+    Read& r = reads[k];
+    if (r.roster.rows.empty() && has_errors(r.diags) && rosters > 0) {
+      diags.push_back({Severity::warning, tables[k].source, 0, "", "", "workbook.not_roster", {}});
+      continue;
+    }
+    if (sheets_are_teams && !default_sheet_name(tables[k].sheet)) r = read(tables[k], tables[k].sheet);
+    diags.insert(diags.end(), std::make_move_iterator(r.diags.begin()), std::make_move_iterator(r.diags.end()));
+    into.append(std::move(r.roster));
+  }
 }
 
 // Reads every roster file. Reading and parsing them is most of a large run.
@@ -135,6 +208,44 @@ Roster read_rosters(const std::vector<std::string>& files, const RosterOptions& 
 
 }  // namespace
 
+Roster read_roster_inputs(const std::vector<std::string>& inputs, const RosterOptions& ro, const Context& ctx,
+                          std::vector<Diagnostic>& diags) {
+  // Inputs: files as named; a folder means its .csv/.tsv/.txt files, by name.
+  std::vector<std::string> files;
+  for (const std::string& in : inputs) {
+    if (!is_directory(in)) {
+      files.push_back(in);
+      continue;
+    }
+    std::vector<std::string> names;
+    std::string error;
+    if (!list_files(in, names, error)) {
+      diags.push_back({Severity::error, in, 0, "", "", "cannot_read", {error}});
+      continue;
+    }
+    const std::string prefix = in.ends_with('/') ? in : in + "/";
+    std::size_t added = 0;
+    std::string not_read;
+    for (const std::string& name : names) {
+      // Hidden files and Excel's lock files (~$名单.xlsx) are not rosters,
+      // nor is anything but a table; each is named, none is skipped unsaid.
+      if (name.starts_with('.') || name.starts_with("~$") || !roster_extension(name)) {
+        not_read += (not_read.empty() ? "" : ", ") + name;
+        continue;
+      }
+      files.push_back(prefix + name);
+      ++added;
+    }
+    if (added == 0) {
+      diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
+    } else if (!not_read.empty()) {
+      diags.push_back({Severity::warning, in, 0, "", "", "folder.not_read", {not_read}});
+    }
+  }
+
+  return read_rosters(files, ro, ctx, diags);
+}
+
 CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd) {
   CLI::App* sub = app.add_subcommand("eligibility", "Check every roster row and every team against the eligibility rules");
   sub->add_option("inputs", cmd.inputs, "Roster files, or folders (every .csv/.tsv/.txt file in them)")->required();
@@ -184,7 +295,18 @@ Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, c
                                  r.category.known() ? r.category.code() : roster.notes_of(r).category_text,
                                  r.role == Role::unknown ? "" : std::string(role_name(r.role)), r.name,
                                  verdict_word(ctx, v.eligible, false), reason_list(v.findings)};
-    if (json) row.push_back(details(v.findings));
+    if (json) {
+      std::string d = details(v.findings);
+      const RowNotes& n = roster.notes_of(r);
+      if (n.birth_from_id || n.sex_from_id) {
+        const std::string date = r.birth_date ? (*r.birth_date).iso() : "";
+        d += (d.empty() ? "" : "\n") + tr(ctx, n.birth_from_id && n.sex_from_id ? "elig.from_id_both"
+                                              : n.birth_from_id                ? "elig.from_id_birth"
+                                                                               : "elig.from_id_sex",
+                                           {date});
+      }
+      row.push_back(std::move(d));
+    }
     s.rows.push_back(std::move(row));
   }
   for (const TeamVerdict& t : report.teams) {
@@ -253,6 +375,27 @@ std::vector<Sheet> eligibility_team_sheets(const Roster& roster, const Eligibili
       add_findings({line, r.shirt >= 0 ? std::to_string(r.shirt) : "", r.name,
                     role_words[static_cast<std::size_t>(r.role)]},
                    report.rows[i].findings, report.rows[i].eligible);
+      // What was read from the ID number, said on the row's last line.
+      const RowNotes& n = roster.notes_of(r);
+      if ((n.birth_from_id || n.sex_from_id) && !s.rows.empty()) {
+        const std::string date = r.birth_date ? (*r.birth_date).iso() : "";
+        const std::string said = n.birth_from_id && n.sex_from_id ? tr(ctx, "elig.from_id_both", {date})
+                                 : n.birth_from_id                ? tr(ctx, "elig.from_id_birth", {date})
+                                                                  : tr(ctx, "elig.from_id_sex");
+        std::vector<std::string>& last = s.rows.back();
+        if (last.back().empty()) {
+          last[last.size() - 3] = roster.headers[r.headers].id_number;
+          last[last.size() - 2] = std::string(r.id.number());
+          last.back() = said;
+        } else {
+          std::vector<std::string> more(last.size());
+          more[more.size() - 3] = roster.headers[r.headers].id_number;
+          more[more.size() - 2] = std::string(r.id.number());
+          more.back() = said;
+          s.rows.push_back(std::move(more));
+          s.row_style.push_back(s.row_style.back());
+        }
+      }
     }
     if (!t.findings.empty()) add_findings({"", "", tr(ctx, "elig.team_line"), tr(ctx, "role.team")}, t.findings, false);
     sheets.push_back(std::move(s));
@@ -320,27 +463,15 @@ class VerdictWriter {
   void row(std::string& out, std::string_view file_cell, std::uint32_t line, std::string_view team_cell,
            std::string_view category, std::string_view role, std::string_view name, bool eligible,
            const std::vector<Finding>& findings) const {
-    const char d = m_delim;
-    out += file_cell;
-    out += d;
+    DelimitedRow cells(out, m_delim);
+    cells.escaped(file_cell);
     if (line > 0) {
-      char buf[16];
-      const auto r = std::to_chars(buf, buf + sizeof buf, line);
-      out.append(buf, r.ptr);
+      cells.number(line);
+    } else {
+      cells.escaped("");
     }
-    out += d;
-    out += team_cell;
-    out += d;
-    append_csv_cell(out, category, d);
-    out += d;
-    out += role;
-    out += d;
-    append_csv_cell(out, name, d);
-    out += d;
-    out += eligible ? "eligible" : "ineligible";
-    out += d;
-    if (!findings.empty()) append_csv_cell(out, reason_list(findings), d);
-    out += '\n';
+    cells.escaped(team_cell).text(category).escaped(role).text(name).escaped(eligible ? "eligible" : "ineligible");
+    cells.text(findings.empty() ? std::string() : reason_list(findings));
   }
 
   // Rows [from, to) of the roster, written with a copy of this writer on
@@ -401,13 +532,12 @@ std::string eligibility_delimited(const Roster& roster, const EligibilityReport&
     (*sink)(out);
     out.clear();
   };
-  bool first = true;
-  for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
-    if (!first) out += delimiter;
-    first = false;
-    append_csv_cell(out, ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key), delimiter);
+  {
+    DelimitedRow header(out, delimiter);
+    for (std::string_view key : {"file", "line", "team", "category", "role", "name", "verdict", "reasons"}) {
+      header.text(ctx.lang == Lang::zh ? tr(ctx, "key." + std::string(key)) : std::string(key));
+    }
   }
-  out += '\n';
   hand_on();
   // The rows in blocks, taken in turn by two threads when there are at least
   // twice `min_rows_per_thread` (a block written aside is appended in order).
@@ -470,36 +600,15 @@ int run_eligibility(const EligibilityCommand& cmd, Output& io) {
   ro.as_of = effective_as_of(rules->eligibility, eo);
   if (report(diags, ctx)) return k_exit_error;
 
-  // Inputs: files as named; a folder means its .csv/.tsv/.txt files, by name.
-  std::vector<std::string> files;
-  for (const std::string& in : cmd.inputs) {
-    if (!is_directory(in)) {
-      files.push_back(in);
-      continue;
-    }
-    std::vector<std::string> names;
-    std::string error;
-    if (!list_directory(in, names, error)) {
-      diags.push_back({Severity::error, in, 0, "", "", "cannot_read", {error}});
-      continue;
-    }
-    const std::string prefix = in.ends_with('/') ? in : in + "/";
-    std::size_t added = 0;
-    for (const std::string& name : names) {
-      // Hidden files and Excel's lock files (~$名单.csv) are not rosters.
-      if (name.starts_with('.') || name.starts_with("~$") || !roster_extension(name)) continue;
-      files.push_back(prefix + name);
-      ++added;
-    }
-    if (added == 0) diags.push_back({Severity::error, in, 0, "", "", "roster_no_files", {}});
-  }
-
-  Roster roster = read_rosters(files, ro, ctx, diags);
+  Roster roster = read_roster_inputs(cmd.inputs, ro, ctx, diags);
+  roster_name_clashes(roster, diags);
   if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {
-      eo.documents = parse_team_documents(in.decoded.text, cmd.teams_file, ctx.delimiter, diags);
-      eo.documents_source = cmd.teams_file;
+      const std::size_t from = diags.size();
+      eo.documents = parse_team_documents(in.decoded.text, in.source, in.delimiter(ctx), diags);
+      eo.documents_source = in.source;
+      place_diagnostics(in, diags, from);
     }
   }
   if (!has_errors(diags) && roster.rows.empty()) {

@@ -22,10 +22,16 @@ struct EligibilityCommand {
   std::string as_of;
 };
 
+// Every roster of `inputs` (files, and folders: their .csv/.tsv/.txt files by
+// name) read into one Roster; problems go to `diags` (also used by the
+// events commands' --rosters).
+Roster read_roster_inputs(const std::vector<std::string>& inputs, const RosterOptions& ro, const Context& ctx,
+                          std::vector<Diagnostic>& diags);
+
 CLI::App* add_eligibility_command(CLI::App& app, EligibilityCommand& cmd);
 int run_eligibility(const EligibilityCommand& cmd, Output& io);
 
-// The SPEC §5 sheet: one row per roster row in input order, then one per team
+// The docs/spec.md §5 sheet: one row per roster row in input order, then one per team
 // (columns file, line, team, category, role, name, verdict, reasons; JSON adds
 // `details`, the findings in words). For CSV, TSV and JSON.
 Sheet eligibility_sheet(const Roster& roster, const EligibilityReport& report, const Context& ctx);

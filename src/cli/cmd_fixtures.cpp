@@ -17,7 +17,7 @@ struct TeamGroup {
   std::vector<std::string> teams;
 };
 
-// The column set of a fixture list: a results file (SPEC §3) with empty
+// The column set of a fixture list: a results file (docs/spec.md §3) with empty
 // scores; shootout columns where the rules give shootouts points.
 Sheet fixture_sheet(const TeamGroup& g, const RoundRobin& rr, std::optional<Date> start, int every,
                     bool shootouts, const Context& ctx) {
@@ -94,7 +94,9 @@ void refuse_over_results(const std::string& output, const Rules& rules, const Co
   std::vector<Diagnostic> ignored;  // a file that is not results is not ours to judge
   if (!read_text(output, ctx, in, ignored)) return;
   Results existing;
-  parse_results(in.decoded.text, output, rules, ResultsOptions{}, existing, ignored);
+  ResultsOptions ro;
+  ro.delimiter = in.delimiter(ctx);  // a workbook's sheet (read by read_text) is comma-separated
+  parse_results(in.decoded.text, output, rules, ro, existing, ignored);
   std::size_t played = 0;
   for (const Group& g : existing.groups) {
     for (const Match& m : g.matches) played += m.has_score() ? 1 : 0;
@@ -131,7 +133,9 @@ int run_fixtures(const FixturesCommand& cmd, Output& io) {
   } else if (!cmd.teams_file.empty()) {
     TextInput in;
     if (read_text(cmd.teams_file, ctx, in, diags)) {
-      const std::vector<TeamEntry> entries = parse_team_list(in.decoded.text, cmd.teams_file, diags);
+      const std::size_t from = diags.size();
+      const std::vector<TeamEntry> entries = parse_team_list(in.decoded.text, in.source, diags);
+      place_diagnostics(in, diags, from);
       const bool file_groups = std::ranges::any_of(entries, [](const TeamEntry& e) { return !e.group.empty(); });
       for (const TeamEntry& e : entries) {
         // --group picks one group of a file that has them, or names the group of one that has not.
@@ -193,9 +197,7 @@ int run_fixtures(const FixturesCommand& cmd, Output& io) {
   }
   // Text: each group's list, then who rests on which matchday.
   std::string text;
-  const RenderOptions ro{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
-                                   io.stdout_is_terminal && !io.no_colour,
-                         .chinese_headers = ctx.lang == Lang::zh};
+  const RenderOptions ro = render_options(cmd.common, ctx);
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     if (i > 0) text += '\n';
     text += render({sheets[i]}, ctx.format, ro);

@@ -1,5 +1,5 @@
 // `matchday fixtures --group A TEAM...`: a round-robin fixture list, written
-// as a results file with empty scores (SPEC §6).
+// as a results file with empty scores (docs/spec.md §6).
 #pragma once
 
 #include <optional>

@@ -203,10 +203,7 @@ int run_knockout(const KnockoutCommand& cmd, Output& io) {
   std::vector<Sheet> all;
   for (const auto& [place, ranking] : k.best) all.push_back(best_sheet(place, ranking, ctx));
   all.insert(all.end(), sheets.begin(), sheets.end());
-  std::string text = render(all, ctx.format,
-                            RenderOptions{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
-                                                    io.stdout_is_terminal && !io.no_colour,
-                                          .chinese_headers = ctx.lang == Lang::zh});
+  std::string text = render(all, ctx.format, render_options(cmd.common, ctx));
   const KnockoutMatch& final_match = k.rounds.back().front();
   if (final_match.decided) {
     text += "\n" + tr(ctx, "ko.champion", {final_match.winner_team()}) + tr(ctx, "list.sep") +

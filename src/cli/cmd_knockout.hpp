@@ -1,6 +1,6 @@
 // `matchday knockout RESULTS... --pairing "A1-B2,B1-A2"`: knockout pairings
 // from group places, and the bracket round by round from knockout results
-// (SPEC §6).
+// (docs/spec.md §6).
 #pragma once
 
 #include <optional>

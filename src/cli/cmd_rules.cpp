@@ -39,7 +39,7 @@ int run_rules(const RulesCommand& cmd, Output& io) {
       s.rows.push_back({shown, r.title, r.citation});
     }
     if (!text) return emit(cmd.common, ctx, {s}, k_exit_ok);
-    std::string out = render({s}, ctx.format, RenderOptions{.chinese_headers = ctx.lang == Lang::zh});
+    std::string out = render({s}, ctx.format, render_options(cmd.common, ctx));
     out += "\n" + tr(ctx, "rules.list_footer") + "\n";
     return emit_text(cmd.common, ctx, std::move(out), k_exit_ok);
   }
@@ -52,7 +52,14 @@ int run_rules(const RulesCommand& cmd, Output& io) {
     const PairingParse p = parse_pairing(rules->pairing, preset(cmd.name) ? "" : cmd.name, "pairing");
     if (report(p.diagnostics, ctx)) return k_exit_error;
   }
-  return emit_text(cmd.common, ctx, format_rules(*rules), k_exit_ok);
+  // The file as the library writes it, with how the command line uses it
+  // after its first two comment lines.
+  std::string text = format_rules(*rules);
+  std::size_t second = text.find('\n');
+  second = second == std::string::npos ? text.size() : text.find('\n', second + 1);
+  text.insert(second == std::string::npos ? text.size() : second + 1,
+              "# Use: matchday standings --rules this-file.rules results.csv\n");
+  return emit_text(cmd.common, ctx, std::move(text), k_exit_ok);
 }
 
 }  // namespace matchday::cli

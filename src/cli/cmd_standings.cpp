@@ -4,6 +4,7 @@
 #include <charconv>
 #include <type_traits>
 
+#include "cmd_scorers.hpp"
 #include "in_turn.hpp"
 #include "matchday/integrity.hpp"
 #include "matchday/results.hpp"
@@ -101,7 +102,7 @@ Sheet standings_columns(const Context& ctx) {
 
 }  // namespace
 
-// One --explain line of the clinched/eliminated check (SPEC §7).
+// One --explain line of the clinched/eliminated check (docs/spec.md §7).
 std::string status_note_text(const StatusNote& note, const Group& group, const Context& ctx) {
   const std::string team = group.teams[note.team];
   const std::string places = std::to_string(note.places);
@@ -166,40 +167,56 @@ std::vector<std::vector<std::string>> parse_lots(const std::vector<std::string>&
   return out;
 }
 
+namespace {
+
+// The results sheet of a workbook (--sheet, or the first visible one with
+// cells), its positions given as the cells a user can click.
+void read_workbook_results(const std::string& name, InputFile& file, const Rules& rules, const Context& ctx,
+                           Results& results, std::vector<Diagnostic>& diags) {
+  std::vector<TextInput> sheets;
+  if (!read_workbook(name, file, ctx, sheets, diags, false)) return;
+  for (const TextInput& input : sheets) {
+    ResultsOptions ro;
+    ro.delimiter = input.delimiter(ctx);
+    // A group without a column of its own: the file's name, or the sheet's
+    // (one group per sheet), unless the sheet has Excel's default name.
+    ro.default_group = name == "-" ? "" : file_stem(name);
+    if (!fold_key(input.sheet).starts_with("sheet") && !input.sheet.starts_with("工作表")) ro.default_group = input.sheet;
+    ro.execution.threads = reader_threads();
+    const std::size_t from = diags.size();
+    parse_results(input.decoded.text, input.source, rules, ro, results, diags);
+    place_diagnostics(input, diags, from);
+  }
+}
+
+}  // namespace
+
 Results read_results(const std::vector<std::string>& files, const Rules& rules, const Context& ctx,
                      std::vector<Diagnostic>& diags) {
   Results results;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    TextInput input;  // freed after its parse: results keeps copies of what it needs
-    // The UTF-8 check is left to the parse, which checks as it reads (one
-    // pass over the bytes instead of two); bytes that are not UTF-8 are
-    // then decoded again, with the check, as GB18030 or reported.
-    if (!read_text(files[i], ctx, input, diags, true)) continue;
+  for (const std::string& name : files) {
+    InputFile file;  // closed after its parse: results keeps copies of what it needs
+    std::string error;
+    if (!file.open(name, error)) {
+      diags.push_back({Severity::error, name, 0, "", "", "cannot_read", {error}});
+      continue;
+    }
+    if (is_workbook(name, file.bytes())) {
+      read_workbook_results(name, file, rules, ctx, results, diags);
+      continue;
+    }
     ResultsOptions ro;
     ro.delimiter = ctx.delimiter;
-    ro.default_group = files[i] == "-" ? "" : file_stem(files[i]);
-    ro.threads = reader_threads();
-    const auto parse = [&] {
-      // Text that is the mapped file itself (UTF-8): its pages behind the
-      // parse are dropped as it goes, so that the peak is not the whole file
-      // plus every match.
-      const std::string_view bytes = input.file.bytes();
-      const std::string_view text = input.decoded.text;
-      const auto bytes_at = reinterpret_cast<std::uintptr_t>(bytes.data());
-      const auto text_at = reinterpret_cast<std::uintptr_t>(text.data());
-      ro.consumed = nullptr;
-      if (!text.empty() && text_at >= bytes_at && text_at + text.size() <= bytes_at + bytes.size()) {
-        const InputFile& file = input.file;
-        const std::size_t skip = text_at - bytes_at;  // a byte-order mark
-        ro.consumed = [&file, skip](std::size_t begin, std::size_t end) { file.drop(skip + begin, skip + end); };
-      }
-      ro.check_utf8 = input.decoded.unchecked;
-      return parse_results(text, files[i], rules, ro, results, diags);
-    };
-    if (!parse() && decode_input(ctx, input, diags)) parse();
+    ro.default_group = name == "-" ? "" : file_stem(name);
+    ro.encoding = ctx.encoding;
+    ro.execution.threads = reader_threads();
+    // The pages of the mapped file behind the parse are dropped as it goes,
+    // so that the peak is not the whole file plus every match.
+    ro.execution.consumed = [&file](std::size_t begin, std::size_t end) { file.drop(begin, end); };
+    parse_results(file.bytes(), name, rules, ro, results, diags);
   }
   // Everything read together: one match one row, one name one team.
-  if (!has_errors(diags)) check_results(results, rules, diags);
+  if (!has_errors(diags)) check_results(results, rules, diags, reader_threads());
   return results;
 }
 
@@ -216,7 +233,9 @@ std::vector<Adjustment> read_adjustments(const std::vector<std::string>& options
   if (!file.empty()) {
     TextInput in;
     if (read_text(file, ctx, in, diags)) {
-      auto more = parse_adjustments(in.decoded.text, file, diags);
+      const std::size_t from = diags.size();
+      auto more = parse_adjustments(in.decoded.text, in.source, diags);
+      place_diagnostics(in, diags, from);
       out.insert(out.end(), more.begin(), more.end());
     }
   }
@@ -234,6 +253,7 @@ CLI::App* add_standings_command(CLI::App& app, StandingsCommand& cmd) {
   sub->add_option("--qualify", cmd.qualify, "Qualifying places per group, for clinched/eliminated (default: the rules')")
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--explain", cmd.explain, "Say, for every tie, which criterion decided it and the values that did");
+  sub->add_option("--events", cmd.events, "Events files: fair-play points from their cards, instead of the card columns");
   add_common_options(*sub, cmd.common);
   sub->footer(
       "Examples:\n"
@@ -287,18 +307,14 @@ class TableWriter {
     for (std::size_t g = first; g < last; ++g) {
       const GroupTable& table = w.m_standings->groups[g];
       for (const StandingRow& r : table.rows) {
-        bool first_cell = true;
+        DelimitedRow row(out, d);
         row_cells(table, r, false, *w.m_labels, *w.m_ctx, [&](auto v) {
-          if (!first_cell) out += d;
-          first_cell = false;
           if constexpr (std::is_same_v<decltype(v), int>) {
-            char buf[16];
-            out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+            row.number(v);
           } else {
-            append_csv_cell(out, v, d);
+            row.text(v);
           }
         });
-        out += '\n';
       }
     }
   }
@@ -323,7 +339,8 @@ std::string standings_delimited(const Standings& standings, const Context& ctx, 
   };
   // The header as render_delimited writes it, then the groups in blocks (a
   // league's 2,000), taken in turn by two threads as eligibility's rows are.
-  std::string out = render_delimited({standings_columns(ctx)}, delimiter, {.chinese_headers = ctx.lang == Lang::zh});
+  std::string out;
+  append_delimited_header(out, standings_columns(ctx).columns, delimiter, ctx.lang == Lang::zh);
   constexpr std::size_t k_block = 16;  // groups
   const std::size_t blocks = (n + k_block - 1) / k_block;
   const auto end_of = [&](std::size_t b) { return std::min(n, (b + 1) * k_block); };
@@ -399,6 +416,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
 
   std::vector<Diagnostic> diags;
   Results results = read_results(cmd.files, *rules, ctx, diags);
+  if (!cmd.events.empty() && !has_errors(diags)) fair_play_from_events(cmd.events, *rules, ctx, results, diags);
 
   StandingsOptions so;
   so.groups = cmd.groups;
@@ -424,23 +442,31 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
 
   Standings standings = compute_standings(results, *rules, so);
   if (report(standings.diagnostics, ctx)) return k_exit_error;
-  for (GroupTable& table : standings.groups) mark_status(table, results.groups[table.group], *rules, so);
+  mark_status(standings, results, *rules, so, cmd.explain ? StatusDetail::explained : StatusDetail::marks);
 
   // Ties nobody can break without lots: say so, with the option to pass.
   // While fixtures remain the shared rank is only provisional: no warning.
   for (const GroupTable& g : standings.groups) {
-    if (g.remaining > 0) continue;
+    if (g.remaining > 0 || g.unresolved.empty()) continue;
+    // Each team's row, by team id (a tie of 20,000 teams of a 60,000-team
+    // group looked each up among all the rows).
+    std::vector<const StandingRow*> row_of;
+    for (const StandingRow& r : g.rows) {
+      if (r.team >= row_of.size()) row_of.resize(r.team + 1, nullptr);
+      row_of[r.team] = &r;
+    }
+    const std::string sep = tr(ctx, "list.sep");
     for (const auto& level : g.unresolved) {
       std::string names, list;
       int rank = 0;
       for (std::uint32_t t : level) {
-        for (const StandingRow& r : g.rows) {
-          if (r.team == t) {
-            names += (names.empty() ? "" : tr(ctx, "list.sep")) + r.name;
-            list += (list.empty() ? "" : ",") + r.name;
-            rank = r.rank;
-          }
-        }
+        if (t >= row_of.size() || row_of[t] == nullptr) continue;
+        const StandingRow& r = *row_of[t];
+        if (!names.empty()) names += sep;
+        names += r.name;
+        if (!list.empty()) list += ',';
+        list += r.name;
+        rank = r.rank;
       }
       io.err += tr(ctx, "warning_prefix") +
                 tr(ctx, "unresolved_tie", {g.name.empty() ? tr(ctx, "explain.heading_nogroup") : g.name, names, std::to_string(rank), list}) + "\n";
@@ -454,10 +480,7 @@ int run_standings(const StandingsCommand& cmd, Output& io) {
   std::string text =
       ctx.format == Format::csv || ctx.format == Format::tsv
           ? standings_delimited(standings, ctx, ctx.format == Format::csv ? ',' : '\t', reader_threads())
-          : render(standings_sheets(standings, ctx), ctx.format,
-                   RenderOptions{.colour = ctx.format == Format::table && cmd.common.output.empty() &&
-                                           io.stdout_is_terminal && !io.no_colour,
-                                 .chinese_headers = ctx.lang == Lang::zh});
+          : render(standings_sheets(standings, ctx), ctx.format, render_options(cmd.common, ctx));
   if (cmd.explain) {
     const std::string explanation = explain_standings(standings, results, ctx);
     if (ctx.format == Format::table || ctx.format == Format::markdown) {

@@ -22,6 +22,7 @@ struct StandingsCommand {
   std::string adjustments_file;
   std::optional<int> qualify;
   bool explain = false;
+  std::vector<std::string> events;  // --events: fair play from card events
 };
 
 // Every results file of `files` ("-": standard input), decoded and parsed

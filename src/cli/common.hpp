@@ -7,6 +7,7 @@
 #include <optional>
 #include <type_traits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -20,10 +21,20 @@
 
 namespace matchday::cli {
 
-// Exit codes (SPEC §1).
+// Exit codes (docs/spec.md §1).
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_findings = 1;
 inline constexpr int k_exit_error = 2;
+
+// Where a large text output is written as it is made, piece by piece, instead
+// of being collected whole in Output::out (main: standard output; a test: a
+// string). A sink that fails keeps failing: later writes do nothing.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  // Writes `text`; false when it could not (now or before).
+  virtual bool write(std::string_view text) = 0;
+};
 
 // Text collected by a run; main() writes it (stdout, stderr).
 struct Output {
@@ -33,16 +44,10 @@ struct Output {
   bool no_colour = false;  // NO_COLOR is set, or TERM=dumb
   std::string env_lang;    // LC_ALL / LC_MESSAGES / LANG, for the default --lang
   Lang lang = Lang::en;    // the chosen language (make_context), for what main() reports
-  // Where a large text output may be written as it is made (main sets it to
-  // standard output; -1, as in tests: everything goes to `out`), and how
-  // writing there went (main reports a failure as it does for `out`).
-  int stream_fd = -1;
-  bool stream_failed = false;
-  bool stream_broken_pipe = false;
-  int stream_errno = 0;
-  // Tests only: when set, run_cli builds the command line, stores here what
-  // localise_help found untranslated, and runs nothing.
-  std::vector<std::string>* help_audit = nullptr;
+  // Standard output as a sink, for an output too large to hold (emit_pieces);
+  // none (as in most tests): everything goes to `out`. Whoever owns the sink
+  // reports a failed write, as main does for `out`.
+  OutputSink* stream = nullptr;
 };
 
 struct CommonOptions {
@@ -53,6 +58,7 @@ struct CommonOptions {
   std::string encoding = "auto";
   std::string lang;  // empty: from the environment
   std::string delimiter;
+  std::string sheet;  // --sheet: a workbook's sheet by name or number
 };
 
 void add_common_options(CLI::App& cmd, CommonOptions& o);
@@ -64,6 +70,7 @@ struct Context {
   Format format = Format::table;
   EncodingChoice encoding = EncodingChoice::automatic;
   char delimiter = 0;  // 0: sniff per file
+  std::string sheet = {};  // --sheet, as given (empty: the default sheets)
 };
 Context make_context(const CommonOptions& o, Output& io);
 
@@ -71,16 +78,40 @@ Context make_context(const CommonOptions& o, Output& io);
 std::optional<Rules> load_rules(const CommonOptions& o, Context& ctx);
 
 // One input, read and decoded. `file` owns the bytes that `text` may view.
+// A workbook's sheet is one input too: its cells as CSV text (workbook.hpp),
+// line N being row N, in decoded.storage.
 struct TextInput {
   std::string name;  // as the user gave it
   InputFile file;
   DecodedText decoded;
+  std::string source;  // the name messages give: `name`, or "name[Sheet1]" for a sheet
+  std::string sheet;   // the sheet's name; empty for a text file
+  bool workbook = false;
+  // The delimiter to read `decoded.text` with: a sheet's text is always
+  // comma-separated; otherwise --delimiter (0: sniff).
+  [[nodiscard]] char delimiter(const struct Context& ctx) const;
 };
 
 // Reads and decodes `path`; on failure adds a diagnostic and returns false.
 // `defer_utf8_check`: see decode_text (the caller checks, or calls decode_input).
 bool read_text(const std::string& path, const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags,
                bool defer_utf8_check = false);
+// Reads `path` as tables: a text file is one (as read_text reads it); a
+// workbook (.xlsx, .xlsm, .xls, or bytes that are one) gives the sheet
+// --sheet names, or by default the first visible sheet with cells, or, with
+// `all_sheets`, every visible sheet with cells. On failure adds a diagnostic
+// and returns false.
+bool read_tables(const std::string& path, const Context& ctx, std::vector<TextInput>& out,
+                 std::vector<Diagnostic>& diags, bool all_sheets, bool defer_utf8_check = false);
+// Whether `path` with these bytes is a workbook (read_tables reads its sheets).
+bool is_workbook(const std::string& path, std::string_view bytes);
+// The sheets of the workbook `file` (opened from `path`), as read_tables gives them.
+bool read_workbook(const std::string& path, InputFile& file, const Context& ctx, std::vector<TextInput>& out,
+                   std::vector<Diagnostic>& diags, bool all_sheets);
+// Rewrites the positions of diags[from...] about `in`, a sheet, into the
+// cells a user can click: "name[Sheet1]:B7" (workbook.hpp place_in_sheet).
+void place_diagnostics(const TextInput& in, std::vector<Diagnostic>& diags, std::size_t from);
+
 // Decodes in.file again, checking all of it; on failure adds a diagnostic
 // and returns false.
 bool decode_input(const Context& ctx, TextInput& in, std::vector<Diagnostic>& diags);
@@ -118,12 +149,21 @@ int emit_text(const CommonOptions& o, Context& ctx, std::string text, int ok_cod
 
 // The same for text made piece by piece: `produce` gives each piece, in
 // order, to the function it is passed. Bound for standard output (and
-// io.stream_fd set), each piece is written as it comes, so that a large
+// io.stream set), each piece is written as it comes, so that a large
 // output is never all in memory; otherwise the pieces are joined and go
 // where emit_text sends them.
 using PieceSink = std::function<void(std::string_view)>;
 int emit_pieces(const CommonOptions& o, Context& ctx, const std::function<void(const PieceSink&)>& produce,
                 int ok_code);
+
+// True when the output goes to standard output: no -o, or `-o -`.
+bool to_stdout(const CommonOptions& o);
+
+// How every command renders its sheets. Colour (the one colour rule): only the
+// text table, only to standard output (no -o, or `-o -`), only when that is a
+// terminal, and not under NO_COLOR or TERM=dumb. CSV/TSV headers: the labels
+// under --lang zh, the keys otherwise.
+RenderOptions render_options(const CommonOptions& o, const Context& ctx);
 
 // The format an output file's name asks for (`.csv`, `.tsv`, `.json`, `.md`,
 // `.xlsx`, any case), or none.

@@ -5,20 +5,21 @@
 #include <optional>
 #include <regex>
 
+#include "cli_messages.hpp"
 #include "matchday/text.hpp"
 
 namespace matchday::cli {
 namespace {
 
 std::optional<MessageEntry> find_entry(std::string_view code) {
-  for (const MessageEntry& e : message_catalogue()) {
+  for (const MessageEntry& e : cli_catalogue()) {
     if (e.code == code) return e;
   }
   return std::nullopt;
 }
 
 std::string text_of(std::string_view code, Lang lang, std::vector<std::string> args = {}) {
-  return substitute(message_template(code, lang), args);
+  return substitute(cli_template(code, lang), args);
 }
 
 // CLI11's help labels, and the type names it shows after an option.
@@ -26,7 +27,7 @@ constexpr std::string_view k_labels[] = {"Usage", "OPTIONS", "SUBCOMMAND", "SUBC
                                          "REQUIRED", "Env", "Needs", "Excludes"};
 constexpr std::string_view k_types[] = {"TEXT", "INT", "UINT", "FLOAT", "NUMBER"};
 constexpr std::string_view k_common_options[] = {"help", "rules", "format", "output", "bom",
-                                                 "encoding", "lang", "delimiter"};
+                                                 "encoding", "lang", "delimiter", "sheet"};
 
 class LocalFormatter : public CLI::Formatter {
  public:

@@ -77,11 +77,8 @@ void set_interrupt_message(std::string_view message);
 // in Excel), in the user's language. Linux has no such locks.
 void set_locked_message(std::string_view message);
 
-// Whether `path` is a directory; when it is, `names` gets the names of the
-// regular files in it (not recursive), sorted by byte order. On failure
-// returns false with `error` set.
+// Whether `path` is a directory.
 bool is_directory(const std::string& path);
-bool list_directory(const std::string& path, std::vector<std::string>& names, std::string& error);
 // The size of the regular file `path` in bytes; 0 when it is not one or cannot be read.
 std::size_t file_bytes(const std::string& path);
 

@@ -44,6 +44,27 @@ std::vector<std::string> explorer_arguments(const std::vector<std::string>& args
   return run;
 }
 
+// Standard output: what a run streams (emit_pieces), then what it collected.
+class StdoutSink final : public OutputSink {
+ public:
+  bool write(std::string_view text) override {
+    if (m_failed) return false;
+    if (!write_all(k_stdout, text, m_broken_pipe)) {
+      m_failed = true;
+      m_errno = errno;
+    }
+    return !m_failed;
+  }
+  bool failed() const { return m_failed; }
+  bool broken_pipe() const { return m_broken_pipe; }
+  int error() const { return m_errno; }
+
+ private:
+  bool m_failed = false;
+  bool m_broken_pipe = false;
+  int m_errno = 0;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,7 +74,8 @@ int main(int argc, char** argv) {
   io.no_colour = std::getenv("NO_COLOR") != nullptr || env("TERM") == "dumb";
   io.env_lang = platform::user_language();
   io.lang = io.env_lang.starts_with("zh") ? Lang::zh : Lang::en;
-  io.stream_fd = k_stdout;
+  StdoutSink out;
+  io.stream = &out;
   install_signal_handlers();
   set_interrupt_message("matchday: " + std::string(message_template("interrupted", io.lang)));
   set_locked_message(message_template("file_locked", io.lang));
@@ -84,17 +106,11 @@ int main(int argc, char** argv) {
   }
   bool broken = false;
   write_all(k_stderr, io.err, broken);
-  if (io.stream_failed) {
-    // Output written as it was made (emit_pieces) that could not all be.
-    broken = io.stream_broken_pipe;
-    errno = io.stream_errno;
-  }
-  if (io.stream_failed || !write_all(k_stdout, io.out, broken)) {
+  if (!out.write(io.out)) {
     // A reader that went away (`| head`) ends the run quietly; a full disk
     // (`> /dev/full`) says so.
-    if (broken) return code;
-    const std::string error = std::strerror(errno);
-    const std::vector<std::string> args_{error};
+    if (out.broken_pipe()) return code;
+    const std::vector<std::string> args_{std::strerror(out.error())};
     write_all(k_stderr, "matchday: " + substitute(message_template("cannot_write_stdout", io.lang), args_) + "\n",
               broken);
     return k_exit_error;

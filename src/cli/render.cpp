@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include "matchday/integrity.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -16,6 +18,45 @@ bool is_integer(std::string_view s) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
+// A table cell is at most this many terminal columns wide (the last column
+// of a row, free to run on, excepted): a longer value, such as the rest of a
+// file read into one cell after a stray quote, is cut with "…".
+constexpr std::size_t k_max_cell_width = 80;
+
+// `s` as a table cell: line breaks and tabs as spaces, and at most `max`
+// columns wide (0: no limit), cut with "…".
+std::string_view table_cell(std::string_view s, std::size_t max, std::string& scratch) {
+  if (has_controls(s)) {  // a cell's escape sequence is shown as nothing, never obeyed by the terminal
+    const std::string clean = without_controls(s);
+    const std::string_view r = table_cell(clean, max, scratch);
+    if (r.data() != scratch.data()) scratch.assign(r);
+    return scratch;
+  }
+  const bool controls = std::ranges::any_of(s, [](char c) { return c == '\n' || c == '\r' || c == '\t'; });
+  if (!controls && (max == 0 || s.size() <= max || display_width(s) <= max)) return s;
+  scratch.clear();
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
+    std::string_view ch = s.substr(i, len);
+    if (ch == "\r" && i + 1 < s.size() && s[i + 1] == '\n') {
+      ++i;
+      continue;
+    }
+    if (ch == "\n" || ch == "\r" || ch == "\t") ch = " ";
+    const std::size_t w = display_width(ch);
+    if (max > 0 && width + w > max - 1 && display_width(s.substr(i)) + width > max) {
+      scratch += "…";
+      return scratch;
+    }
+    scratch += ch;
+    width += w;
+    i += len;
+  }
+  return scratch;
+}
+
 }  // namespace
 
 void append_csv_cell(std::string& out, std::string_view s, char delimiter) {
@@ -30,6 +71,36 @@ void append_csv_cell(std::string& out, std::string_view s, char delimiter) {
     out += c;
   }
   out += '"';
+}
+
+DelimitedRow& DelimitedRow::text(std::string_view s) {
+  separate();
+  append_csv_cell(m_out, s, m_delim);
+  return *this;
+}
+
+DelimitedRow& DelimitedRow::number(long long v) {
+  separate();
+  char buf[24];
+  m_out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  return *this;
+}
+
+DelimitedRow& DelimitedRow::escaped(std::string_view s) {
+  separate();
+  m_out += s;
+  return *this;
+}
+
+void DelimitedRow::end() {
+  if (m_ended) return;
+  m_ended = true;
+  m_out += '\n';
+}
+
+void append_delimited_header(std::string& out, const std::vector<Column>& columns, char delimiter, bool labels) {
+  DelimitedRow row(out, delimiter);
+  for (const Column& c : columns) row.text(labels ? c.label : c.key);
 }
 
 std::string csv_cell(std::string_view s, char delimiter) {
@@ -79,10 +150,13 @@ std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& 
       if (sheet.columns[c].in_table && (!sheet.columns[c].optional || any)) shown.push_back(c);
     }
     std::vector<std::size_t> width(sheet.columns.size(), 0);
-    for (std::size_t c : shown) {
+    std::string scratch;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+      const std::size_t c = shown[k];
+      const std::size_t max = k + 1 == shown.size() ? 0 : k_max_cell_width;
       width[c] = display_width(sheet.columns[c].label);
       for (const auto& r : sheet.rows) {
-        if (c < r.size()) width[c] = std::max(width[c], display_width(r[c]));
+        if (c < r.size()) width[c] = std::max(width[c], display_width(table_cell(r[c], max, scratch)));
       }
     }
     auto emit_row = [&](auto cell_of, int style, bool header) {
@@ -91,7 +165,8 @@ std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& 
         const std::size_t c = shown[k];
         const bool last = k + 1 == shown.size();
         const bool right = sheet.columns[c].numeric;
-        std::string cell = pad(cell_of(c), last && !right ? 0 : width[c], right);
+        std::string cell =
+            pad(table_cell(cell_of(c), last ? 0 : k_max_cell_width, scratch), last && !right ? 0 : width[c], right);
         if (k > 0) line += "  ";
         line += cell;
       }
@@ -115,19 +190,11 @@ std::string render_table(const std::vector<Sheet>& sheets, const RenderOptions& 
 std::string render_delimited(const std::vector<Sheet>& sheets, char delimiter, const RenderOptions& o) {
   std::string out;
   if (sheets.empty()) return out;
-  const auto& cols = sheets.front().columns;
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    if (c > 0) out += delimiter;
-    out += csv_cell(o.chinese_headers ? cols[c].label : cols[c].key, delimiter);
-  }
-  out += "\n";
+  append_delimited_header(out, sheets.front().columns, delimiter, o.chinese_headers);
   for (const Sheet& sheet : sheets) {
-    for (const auto& row : sheet.rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        if (c > 0) out += delimiter;
-        append_csv_cell(out, row[c], delimiter);
-      }
-      out += "\n";
+    for (const auto& cells : sheet.rows) {
+      DelimitedRow row(out, delimiter);
+      for (const std::string& cell : cells) row.text(cell);
     }
   }
   return out;
@@ -162,9 +229,10 @@ std::string render_json(const std::vector<Sheet>& sheets) {
 
 std::string render_markdown(const std::vector<Sheet>& sheets) {
   std::string out;
-  auto cell = [](std::string_view s) {
+  auto cell = [](std::string_view text) {
+    const std::string clean = has_controls(text) ? without_controls(text) : std::string(text);
     std::string r;
-    for (char c : s) {
+    for (char c : clean) {
       if (c == '|') r += "\\|";
       else if (c == '\n' || c == '\r') r += ' ';
       else r += c;

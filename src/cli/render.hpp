@@ -42,6 +42,38 @@ struct RenderOptions {
 [[nodiscard]] std::string render_markdown(const std::vector<Sheet>& sheets);
 [[nodiscard]] std::string render(const std::vector<Sheet>& sheets, Format f, const RenderOptions& o);
 
+// One row of CSV/TSV, appended to `out`: the one delimited writer, used by
+// render_delimited and by the commands that write a large table as it is made
+// (standings_delimited, eligibility_delimited), so that separators and quoting
+// are decided in one place. Cells are separated by the delimiter; a text cell
+// is quoted when it holds the delimiter, a quote or a line break; the row ends
+// with "\n" when the writer goes out of scope (or at end()).
+class DelimitedRow {
+ public:
+  DelimitedRow(std::string& out, char delimiter) : m_out(out), m_delim(delimiter) {}
+  DelimitedRow(const DelimitedRow&) = delete;
+  DelimitedRow& operator=(const DelimitedRow&) = delete;
+  ~DelimitedRow() { end(); }
+
+  DelimitedRow& text(std::string_view s);   // quoted when needed
+  DelimitedRow& number(long long v);        // as digits, never quoted
+  DelimitedRow& escaped(std::string_view s);  // a cell already made by csv_cell (a file's name on every row)
+  void end();
+
+ private:
+  void separate() {
+    if (!m_first) m_out += m_delim;
+    m_first = false;
+  }
+  std::string& m_out;
+  char m_delim;
+  bool m_first = true;
+  bool m_ended = false;
+};
+
+// The header row of `columns`: their keys, or their labels (chinese_headers).
+void append_delimited_header(std::string& out, const std::vector<Column>& columns, char delimiter, bool labels);
+
 // A cell quoted for CSV when it holds the delimiter, a quote or a line break.
 [[nodiscard]] std::string csv_cell(std::string_view s, char delimiter);
 // The same, appended to `out`.

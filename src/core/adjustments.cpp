@@ -23,8 +23,8 @@ std::optional<int> parse_signed(std::string_view s) {
 enum Col : std::size_t { c_group, c_team, c_points, c_reason, c_count };
 constexpr std::array<ColumnSpec, c_count> k_columns{{
     {"group", "小组|分组|组别"},
-    {"team", "球队|队名|代表队", true},
-    {"points", "积分|分数|扣分|调整", true},
+    {"team", "球队|队名|代表队|参赛队|参赛队伍|队伍", true},
+    {"points", "积分|分数|扣分|调整|积分调整|调整积分|加减分", true},
     {"reason", "原因|理由|说明|备注"},
 }};
 
@@ -50,21 +50,27 @@ std::vector<Adjustment> parse_adjustments(std::string_view text, std::string_vie
                                           std::vector<Diagnostic>& diags) {
   std::vector<Adjustment> out;
   DiagnosticSink sink(diags, source);
-  CsvReader reader(text, sniff_delimiter(source, text));
-  CsvRecord rec;
-  if (!reader.next_nonblank(rec)) {  // the header
+  const char delim = sniff_delimiter(source, text);
+  const FoundHeader fh = find_header(text, delim, k_columns);
+  if (fh.line == 0) {
     sink.add({Severity::error, std::string(source), 0, "", "", "empty_file", {}});
     return out;
   }
-  const HeaderMatch hm = match_header(rec, k_columns);
+  report_header(fh, source, sink);
+  const HeaderMatch& hm = fh.match;
+  CsvReader reader(text, delim);
+  reader.seek(fh.body, fh.body_line);
+  CsvRecord rec;
+  rec.line = fh.line;
   for (std::string_view key : hm.missing) {
     sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column",
               {std::string(key), key == "team" ? "球队" : "积分"}});
   }
   if (!hm.missing.empty()) return out;
   RowReader row(source, hm, sink);
+  FooterRows footer;
   while (reader.next(rec)) {
-    if (rec.blank()) continue;
+    if (rec.blank() || footer.skip(rec)) continue;
     row.start(rec);
     Adjustment a;
     a.group = std::string(row.text(c_group));
@@ -79,6 +85,7 @@ std::vector<Adjustment> parse_adjustments(std::string_view text, std::string_vie
     }
     if (ok) out.push_back(std::move(a));
   }
+  footer.said(source, sink);
   return out;
 }
 

@@ -25,6 +25,14 @@ inline bool is_unclean(char c) {
   return u <= 0x20 || u == 0xEF || u == 0xE3 || u == 0xC2;
 }
 
+// Whether `c` in a name (a team's or group's) may make normalize_cell change
+// the name: a control character or a lead byte it rewrites. (Spaces are
+// kept inside a name; the results fast rows look at its ends themselves.)
+inline bool is_unclean_name(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x20 || u == 0xEF || u == 0xE3 || u == 0xC2;
+}
+
 #if defined(__SSE2__)
 // Bit k set where p[k] (of 16) is_stop.
 inline unsigned stop_mask(const char* p, __m128i delim) {
@@ -38,6 +46,16 @@ inline unsigned unclean_mask(const char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i space = _mm_set1_epi8(0x20);
   const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);  // bytes <= 0x20
+  const __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3)))),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(low, lead)));
+}
+// Bit k set where p[k] (of 16) is_unclean_name.
+inline unsigned name_mask(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i control = _mm_set1_epi8(0x1F);
+  const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, control), control);  // bytes < 0x20
   const __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))),
                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3)))),
                                     _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));

@@ -3,6 +3,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <algorithm>
+#include <utility>
 
 #include "bytes.hpp"
 #include "matchday/text.hpp"
@@ -223,7 +225,18 @@ bool CsvReader::next_nonblank(CsvRecord& rec) {
 }
 
 char sniff_delimiter(std::string_view source_name, std::string_view text) {
-  const std::string_view first = text.substr(0, text.find('\n'));
+  // The first line that holds a delimiter (a form's title row may hold none).
+  std::string_view first = text.substr(0, text.find('\n'));
+  for (std::size_t at = 0, n = 0; at < text.size() && n < k_header_search_rows; ++n) {
+    const std::size_t nl = text.find('\n', at);
+    const std::string_view line = text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+    if (line.find_first_of(",\t;") != std::string_view::npos) {
+      first = line;
+      break;
+    }
+    if (nl == std::string_view::npos) break;
+    at = nl + 1;
+  }
   const bool comma = first.find(',') != std::string_view::npos;
   const bool tab = first.find('\t') != std::string_view::npos;
   const bool semi = first.find(';') != std::string_view::npos;
@@ -233,38 +246,192 @@ char sniff_delimiter(std::string_view source_name, std::string_view text) {
   return ',';
 }
 
-HeaderMatch match_header(const CsvRecord& header, std::span<const ColumnSpec> specs) {
-  HeaderMatch m;
-  m.index.assign(specs.size(), -1);
-  std::vector<std::vector<std::string>> folded(specs.size());
+namespace {
+
+// The header keys of each spec: its key, then its aliases.
+using SpecKeys = std::vector<std::vector<std::string>>;
+
+SpecKeys spec_keys(std::span<const ColumnSpec> specs) {
+  SpecKeys keys(specs.size());
   for (std::size_t s = 0; s < specs.size(); ++s) {
-    folded[s].push_back(fold_key(specs[s].key));
+    keys[s].push_back(header_key(specs[s].key));
     std::string_view rest = specs[s].aliases;
     while (!rest.empty()) {
       const std::size_t bar = rest.find('|');
-      folded[s].push_back(fold_key(rest.substr(0, bar)));
+      keys[s].push_back(header_key(rest.substr(0, bar)));
       rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
     }
   }
-  for (std::size_t f = 0; f < header.fields.size(); ++f) {
-    m.header.emplace_back(trim(header.fields[f]));
-    const std::string key = fold_key(header.fields[f]);
-    for (std::size_t s = 0; s < specs.size(); ++s) {
-      bool hit = false;
-      for (const std::string& alias : folded[s]) hit = hit || alias == key;
-      if (!hit) continue;
-      if (m.index[s] >= 0) {
-        m.duplicated.push_back(m.header.back());
-      } else {
-        m.index[s] = static_cast<int>(f);
-      }
-      break;
+  return keys;
+}
+
+// The spec a header key names, or -1.
+int spec_of(const std::string& key, const SpecKeys& keys) {
+  if (key.empty()) return -1;
+  for (std::size_t s = 0; s < keys.size(); ++s) {
+    for (const std::string& alias : keys[s]) {
+      if (alias == key) return static_cast<int>(s);
+    }
+  }
+  return -1;
+}
+
+template <class Cells>
+HeaderMatch match_cells(const Cells& cells, std::span<const ColumnSpec> specs, const SpecKeys& keys) {
+  HeaderMatch m;
+  m.index.assign(specs.size(), -1);
+  for (std::size_t f = 0; f < cells.size(); ++f) {
+    m.header.emplace_back(trim(cells[f]));
+    const int s = spec_of(header_key(cells[f]), keys);
+    if (s < 0) continue;
+    if (m.index[static_cast<std::size_t>(s)] >= 0) {
+      m.duplicated.push_back(m.header.back());
+    } else {
+      m.index[static_cast<std::size_t>(s)] = static_cast<int>(f);
     }
   }
   for (std::size_t s = 0; s < specs.size(); ++s) {
     if (specs[s].required && m.index[s] < 0) m.missing.push_back(specs[s].key);
   }
   return m;
+}
+
+std::size_t matched(const HeaderMatch& m) {
+  return static_cast<std::size_t>(std::count_if(m.index.begin(), m.index.end(), [](int i) { return i >= 0; }));
+}
+
+bool default_test(const HeaderMatch& m) { return m.missing.empty() && matched(m) > 0; }
+
+// The cells of a header over two rows read as one: a cell of the lower row
+// under a group cell of the upper one (the group's merged range is empty in
+// the CSV, right of its text) is `group` + `sub` when that names a column,
+// else `sub`, else the upper cell; a column with an empty lower cell is the
+// upper cell (merged down).
+std::vector<std::string> combine(const std::vector<std::string>& upper, const std::vector<std::string>& lower,
+                                 const SpecKeys& keys) {
+  std::vector<std::string> out;
+  std::string group;
+  const std::size_t n = std::max(upper.size(), lower.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string own = i < upper.size() ? upper[i] : std::string();
+    const std::string sub = i < lower.size() ? lower[i] : std::string();
+    if (!own.empty()) group = own;
+    if (sub.empty()) {
+      out.push_back(own);
+      continue;
+    }
+    std::string pick;
+    for (const std::string& c : {group.empty() ? std::string() : group + sub, sub, own}) {
+      if (!c.empty() && spec_of(header_key(c), keys) >= 0) {
+        pick = c;
+        break;
+      }
+    }
+    out.push_back(pick.empty() ? (own.empty() ? sub : own) : pick);
+  }
+  return out;
+}
+
+}  // namespace
+
+HeaderMatch match_header(const CsvRecord& header, std::span<const ColumnSpec> specs) {
+  return match_cells(header.fields, specs, spec_keys(specs));
+}
+
+std::string header_key(std::string_view cell) {
+  const std::string folded = fold_key(cell);
+  std::string k;
+  k.reserve(folded.size());
+  for (char c : folded) {
+    if (c == '_' || c == '*' || c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f') continue;
+    k += c;
+  }
+  // U+3000 and U+00A0 inside a cell (normalize_cell only trims them at the ends).
+  for (std::string_view sp : {std::string_view("\u3000"), std::string_view("\u00a0")}) {
+    for (std::size_t at = k.find(sp); at != std::string::npos; at = k.find(sp)) k.erase(at, sp.size());
+  }
+  // A note in brackets at the end: 身份证号(18位), 代表队【盖章】.
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"},
+                                    std::pair<std::string_view, std::string_view>{"\u3010", "\u3011"}}) {
+    if (k.size() > close.size() && k.ends_with(close)) {
+      const std::size_t at = k.rfind(open);
+      if (at != std::string::npos && at > 0) k.resize(at);
+    }
+  }
+  return k;
+}
+
+CsvRecord FoundHeader::record() const {
+  CsvRecord r;
+  r.line = line;
+  for (const std::string& c : cells) r.fields.emplace_back(c);
+  return r;
+}
+
+FoundHeader find_header(std::string_view text, char delimiter, std::span<const ColumnSpec> specs,
+                        HeaderTest qualifies, std::size_t max_rows) {
+  if (qualifies == nullptr) qualifies = default_test;
+  const SpecKeys keys = spec_keys(specs);
+  struct Row {
+    std::size_t line, pos, end, end_line;
+    std::vector<std::string> cells;
+    HeaderMatch match;
+  };
+  std::vector<Row> rows;
+  CsvReader reader(text, delimiter);
+  CsvRecord rec;
+  // Reads non-blank row k, when there is one within reach.
+  const auto get = [&](std::size_t k) {
+    while (rows.size() <= k) {
+      if (rows.size() > max_rows) return false;
+      const std::size_t pos = reader.position();
+      if (!reader.next(rec)) return false;
+      if (rec.blank()) continue;
+      Row r{rec.line, pos, reader.position(), reader.line(), {}, {}};
+      for (std::string_view f : rec.fields) r.cells.emplace_back(trim(f));
+      r.match = match_cells(r.cells, specs, keys);
+      rows.push_back(std::move(r));
+    }
+    return true;
+  };
+  FoundHeader out;
+  if (!get(0)) return out;
+  out.first_pos = rows[0].pos;
+  out.first_line = rows[0].line;
+  const auto take = [&](std::size_t k, std::size_t n, std::vector<std::string> cells, HeaderMatch m, bool found) {
+    out.found = found;
+    out.line = rows[k].line;
+    out.rows = n;
+    out.cells = std::move(cells);
+    out.match = std::move(m);
+    out.body = rows[k + n - 1].end;
+    out.body_line = rows[k + n - 1].end_line;
+    out.last_line = rows[k + n - 1].line;
+    for (std::size_t t = 0; t < k; ++t) out.title.push_back(FormRow{rows[t].line, rows[t].cells});
+  };
+  std::size_t best = 0, best_count = 0;
+  for (std::size_t k = 0; k < max_rows && get(k); ++k) {
+    const std::size_t c1 = matched(rows[k].match);
+    if (c1 > 0 && get(k + 1)) {
+      std::vector<std::string> cells = combine(rows[k].cells, rows[k + 1].cells, keys);
+      HeaderMatch m2 = match_cells(cells, specs, keys);
+      const std::size_t c2 = matched(m2);
+      if (c2 > c1 && c2 > matched(rows[k + 1].match) && qualifies(m2)) {
+        take(k, 2, std::move(cells), std::move(m2), true);
+        return out;
+      }
+    }
+    if (qualifies(rows[k].match)) {
+      take(k, 1, rows[k].cells, rows[k].match, true);
+      return out;
+    }
+    if (c1 > best_count) {
+      best = k;
+      best_count = c1;
+    }
+  }
+  take(best, 1, rows[best].cells, rows[best].match, false);
+  return out;
 }
 
 }  // namespace matchday

@@ -142,8 +142,18 @@ DateParse parse_date(std::string_view cell) {
   if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2) {
     return make(to_int(parts[0]), to_int(parts[1]), to_int(parts[2]));
   }
-  if (parts[0].size() <= 2 && parts[1].size() <= 2 && (parts[2].size() == 4 || parts[2].size() <= 2)) {
-    return {std::nullopt, DateError::ambiguous};  // 3/5/2009 or 09/3/5
+  if (parts[0].size() <= 2 && parts[1].size() <= 2 && parts[2].size() == 4) {
+    // 7/30/2025 and 13/12/2009 can be read one way only, 3/3/2009 reads the
+    // same both ways; 3/5/2009 is ambiguous (a row's ID number may settle it).
+    const int y = to_int(parts[2]), a = to_int(parts[0]), b = to_int(parts[1]);
+    const bool month_first = is_valid_date(y, a, b), day_first = is_valid_date(y, b, a);
+    if (month_first && day_first && a != b) return {std::nullopt, DateError::ambiguous};
+    if (month_first) return {Date{y, a, b}, DateError::none};
+    if (day_first) return {Date{y, b, a}, DateError::none};
+    return {std::nullopt, DateError::invalid};
+  }
+  if (parts[0].size() <= 2 && parts[1].size() <= 2 && parts[2].size() <= 2) {
+    return {std::nullopt, DateError::ambiguous};  // 09/3/5: the century and the order
   }
   return {std::nullopt, DateError::unrecognised};
 }

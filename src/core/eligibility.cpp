@@ -114,8 +114,8 @@ std::uint16_t category_key(const Category& c) {
 
 enum DocCol : std::size_t { d_team, d_category, d_form, d_scan, d_app, d_pledge, d_letter, d_count };
 constexpr std::array<ColumnSpec, d_count> k_doc_columns{{
-    {"team", "队名|代表队|球队|参赛队|参赛单位", true},
-    {"category", "参赛组别|组别|参赛组"},
+    {"team", "队名|代表队|球队|参赛队|参赛单位|参赛队伍|队伍|单位|代表单位|单位名称", true},
+    {"category", "参赛组别|组别|参赛组|比赛组别"},
     {"registration_form", "报名表", true},
     {"sealed_scan", "盖章扫描件|加盖公章的扫描件|公章扫描件|扫描件", true},
     {"app_registered", "足球中国app报名|app报名|足球中国app|线上报名|app_registration", true},
@@ -129,13 +129,18 @@ std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::stri
                                                 std::vector<Diagnostic>& diags) {
   std::vector<TeamDocuments> out;
   DiagnosticSink sink(diags, source);
-  CsvReader reader(text, delimiter ? delimiter : sniff_delimiter(source, text));
-  CsvRecord rec;
-  if (!reader.next_nonblank(rec)) {  // the header
+  const char delim = delimiter ? delimiter : sniff_delimiter(source, text);
+  const FoundHeader fh = find_header(text, delim, k_doc_columns);
+  if (fh.line == 0) {
     sink.add({Severity::error, std::string(source), 0, "", "", "teams_empty", {}});
     return out;
   }
-  const HeaderMatch hm = match_header(rec, k_doc_columns);
+  report_header(fh, source, sink);
+  const HeaderMatch& hm = fh.match;
+  CsvReader reader(text, delim);
+  reader.seek(fh.body, fh.body_line);
+  CsvRecord rec;
+  rec.line = fh.line;
   static constexpr std::string_view k_zh[] = {"队名", "组别", "报名表", "盖章扫描件", "足球中国APP报名", "反兴奋剂承诺书", "赛风赛纪责任书"};
   for (std::size_t i = 0; i < hm.index.size(); ++i) {
     if (k_doc_columns[i].required && !hm.has(i)) {
@@ -148,8 +153,9 @@ std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::stri
   }
   if (sink.error_count() > 0) return out;
   RowReader row(source, hm, sink);
+  FooterRows footer;
   while (reader.next(rec)) {
-    if (rec.blank()) continue;
+    if (rec.blank() || footer.skip(rec)) continue;
     row.start(rec);
     TeamDocuments t;
     t.line = static_cast<std::uint32_t>(rec.line);
@@ -174,6 +180,7 @@ std::vector<TeamDocuments> parse_team_documents(std::string_view text, std::stri
     yn(d_letter, t.discipline_letter);
     out.push_back(std::move(t));
   }
+  footer.said(source, sink);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "matchday/csv.hpp"
 #include "matchday/text.hpp"
+#include "parse_util.hpp"
 
 namespace matchday {
 
@@ -66,20 +67,30 @@ Date matchday_date(Date start, int every, int matchday) {
 std::vector<TeamEntry> parse_team_list(std::string_view text, std::string_view source,
                                        std::vector<Diagnostic>& diags) {
   static constexpr std::array<ColumnSpec, 2> k_columns{{
-      {"team", "队名|代表队|球队|参赛队|team_name"},
+      {"team", "队名|代表队|球队|参赛队|参赛队伍|队伍|参赛单位|team_name"},
       {"group", "小组|分组|组别|组"},
   }};
   std::vector<TeamEntry> out;
   DiagnosticSink sink(diags, source);
-  CsvReader reader(text, sniff_delimiter(source, text));
-  CsvRecord rec;
-  if (!reader.next_nonblank(rec)) {  // the header
+  const char delim = sniff_delimiter(source, text);
+  const FoundHeader fh = find_header(text, delim, k_columns, [](const HeaderMatch& m) { return m.has(0); });
+  if (fh.line == 0) {
     sink.add({Severity::error, std::string(source), 0, "", "", "teams_file_empty", {}});
     return out;
   }
-  const HeaderMatch hm = match_header(rec, k_columns);
-  // Without a `team` header, a one-column file is a plain list of names.
-  const bool plain_list = !hm.has(0) && rec.fields.size() == 1;
+  const HeaderMatch& hm = fh.match;
+  CsvReader reader(text, delim);
+  CsvRecord rec;
+  // Without a `team` header, a one-column file is a plain list of names,
+  // from its first row on.
+  reader.seek(fh.first_pos, fh.first_line);
+  reader.next_nonblank(rec);
+  const bool plain_list = !fh.found && rec.fields.size() == 1;
+  if (!plain_list) {
+    report_header(fh, source, sink);
+    reader.seek(fh.body, fh.body_line);
+    rec.line = fh.line;
+  }
   if (!hm.has(0) && !plain_list) {
     sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column", {"team", "球队"}});
     return out;

@@ -1,13 +1,16 @@
 #include "matchday/integrity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
 
 #include "matchday/text.hpp"
+#include "parallel.hpp"
 #include "utf8.hpp"
 
 namespace matchday {
@@ -54,6 +57,18 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x3000; }
 // names are clean, and a league has tens of thousands.
 bool needs_cleaning(std::string_view s) {
   if (s.empty()) return false;
+  // Most names hold none of the bytes that start what clean_name removes: a
+  // control or space, DEL, or the lead byte of an invisible character (the
+  // CJK ideographs start with 0xE4..0xE9).
+  static constexpr auto k_suspect = [] {
+    std::array<bool, 256> t{};
+    for (int u = 0; u <= 0x20; ++u) t[u] = true;
+    for (int u : {0x7F, 0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF3}) t[u] = true;
+    return t;
+  }();
+  bool any = false;
+  for (char c : s) any |= k_suspect[static_cast<unsigned char>(c)];
+  if (!any) return false;
   for (std::size_t i = 0; i < s.size();) {
     const auto u = static_cast<unsigned char>(s[i]);
     if (u > 0x20 && u < 0x7F) {
@@ -113,6 +128,19 @@ std::string folded_without_spaces(std::string_view s) {
   return out;
 }
 
+// folded_without_spaces, ASCII lower-cased, in one string.
+std::string folded_key(std::string_view s) {
+  std::string scratch;
+  const std::string_view n = normalize_cell(s, scratch);
+  std::string out;
+  out.reserve(n.size());
+  for (char c : n) {
+    if (c == ' ' || c == '\t') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
 // Where a name was written: "file:line" for the first few rows, then a count.
 class Places {
  public:
@@ -154,30 +182,46 @@ bool is_group_meeting(const Match& m) {
 // teams became one.
 void tidy_names(Results& results, std::vector<Diagnostic>& diags) {
   const std::size_t n = results.groups.size();
-  std::vector<std::string> group_names(n);
-  bool change = false;
-  std::map<std::string, std::size_t> by_key;  // a group's key → its new index
+  std::unordered_map<std::string, std::size_t> by_key;  // a group's key → its new index
+  by_key.reserve(n);
   std::vector<std::size_t> target(n);
+  std::vector<bool> rebuild(n, false);  // merged with another, or a team's name to clean
+  std::vector<std::size_t> first_of;    // the first group of each key
   std::size_t targets = 0;
   for (std::size_t g = 0; g < n; ++g) {
-    const Group& group = results.groups[g];
-    group_names[g] = group.named_after_file ? group.name : canonical_group_name(group.name);
-    const std::string key = group.named_after_file ? "\x01" + group.name : ascii_lower(group_names[g]);
-    const auto [it, added] = by_key.try_emplace(key, targets);
-    if (added) ++targets;
+    Group& group = results.groups[g];
+    if (!group.named_after_file) group.name = canonical_group_name(group.name);  // a rename: no match moves
+    std::string key = group.named_after_file ? "\x01" + group.name : ascii_lower(group.name);
+    const auto [it, added] = by_key.try_emplace(std::move(key), targets);
+    if (added) {
+      ++targets;
+      first_of.push_back(g);
+    }
     target[g] = it->second;
-    change = change || !added || group_names[g] != group.name;
-    for (const std::string& team : group.teams) change = change || needs_cleaning(team);
+    if (!added) rebuild[g] = rebuild[first_of[it->second]] = true;
+    for (const std::string& team : group.teams) {
+      if (needs_cleaning(team)) {
+        rebuild[g] = true;
+        break;
+      }
+    }
   }
-  if (!change) return;
+  if (targets == n && std::none_of(rebuild.begin(), rebuild.end(), [](bool b) { return b; })) return;
 
+  // Groups of one key gathered into the first of them, in file order; only
+  // groups merged or with names to clean are rebuilt.
   std::vector<Group> groups(targets);
-  std::vector<std::size_t> sources_of(targets, 0);  // old groups merged into each
+  std::vector<std::size_t> sources_of(targets, 0);
   for (std::size_t g = 0; g < n; ++g) {
     Group& from = results.groups[g];
     Group& to = groups[target[g]];
-    if (sources_of[target[g]]++ == 0) {
-      to.name = group_names[g];
+    const bool first = sources_of[target[g]]++ == 0;
+    if (first && !rebuild[g]) {
+      to = std::move(from);
+      continue;
+    }
+    if (first) {
+      to.name = from.name;
       to.named_after_file = from.named_after_file;
     }
     std::vector<std::uint32_t> id(from.teams.size());
@@ -202,14 +246,53 @@ void tidy_names(Results& results, std::vector<Diagnostic>& diags) {
   results.groups = std::move(groups);
 }
 
+// Whether team_name_key(name) is `name` itself: nothing to fold, lower or
+// clean, and no ending to take off (most names: a check instead of a copy).
+bool is_own_key(std::string_view name) {
+  static constexpr auto k_changes = [] {
+    std::array<bool, 256> t{};
+    for (int u = 0; u <= 0x20; ++u) t[u] = true;
+    for (int u = 'A'; u <= 'Z'; ++u) t[u] = true;
+    for (int u : {0x7F, 0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF3}) t[u] = true;
+    return t;
+  }();
+  bool any = name.empty();
+  for (char c : name) any |= k_changes[static_cast<unsigned char>(c)];
+  if (any) return false;
+  for (std::string_view end : k_team_suffixes) {
+    if (ends_with(name, end)) return false;
+  }
+  return true;
+}
+
 // Step 2a: two names of one group that are one team written two ways.
 void check_team_names(const Results& results, const Group& g, std::vector<Diagnostic>& diags) {
   if (g.teams.size() < 2) return;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_key;
-  for (std::uint32_t t = 0; t < g.teams.size(); ++t) by_key[team_name_key(g.teams[t])].push_back(t);
+  // (key, team), sorted: equal keys side by side. A key views its name, or
+  // one of `owned` when it differs.
+  std::vector<std::pair<std::string_view, std::uint32_t>> keys;
+  std::vector<std::string> owned;
+  keys.reserve(g.teams.size());
+  owned.reserve(g.teams.size());
+  for (std::uint32_t t = 0; t < g.teams.size(); ++t) {
+    if (is_own_key(g.teams[t])) {
+      keys.emplace_back(g.teams[t], t);
+    } else {
+      owned.push_back(team_name_key(g.teams[t]));
+      keys.emplace_back(owned.back(), t);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
   std::vector<std::vector<std::uint32_t>> clashes;
-  for (auto& [key, ids] : by_key) {
-    if (ids.size() > 1 && !key.empty()) clashes.push_back(ids);
+  for (std::size_t i = 0; i < keys.size();) {
+    std::size_t j = i + 1;
+    while (j < keys.size() && keys[j].first == keys[i].first) ++j;
+    if (j - i > 1 && !keys[i].first.empty()) {
+      std::vector<std::uint32_t> ids;
+      for (std::size_t k = i; k < j; ++k) ids.push_back(keys[k].second);
+      clashes.push_back(std::move(ids));
+    }
+    i = j;
   }
   if (clashes.empty()) return;
   std::sort(clashes.begin(), clashes.end());  // the order of the teams' first appearance
@@ -240,24 +323,39 @@ void check_team_names(const Results& results, const Group& g, std::vector<Diagno
 // Step 2b: pairs that meet more often than the rules allow, or twice on one
 // matchday or date. Meetings of a pair are chained through `next`, from a
 // table of pairs that holds only the pairs that met (linear in the matches).
-void check_meetings(const Results& results, const Group& g, const Rules& rules, std::vector<Diagnostic>& diags) {
-  constexpr std::uint32_t k_none = 0xFFFFFFFF;
-  const std::size_t n = g.matches.size();
-  std::vector<std::uint32_t> next(n, k_none);
+constexpr std::uint32_t k_none = 0xFFFFFFFF;
+
+// The meetings of one group's pairs, chained; reused from group to group.
+struct MeetingScratch {
   struct Chain {
     std::uint32_t first = k_none, last = k_none, count = 0;
   };
+  std::vector<std::uint32_t> next;   // by match: the pair's next meeting
+  std::vector<Chain> table;          // small groups: by lo * teams + hi
+  std::unordered_map<std::uint64_t, Chain> hashed;  // large groups
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeated;  // pairs met more than once
+};
+
+void check_meetings(const Results& results, const Group& g, const Rules& rules, MeetingScratch& scratch,
+                    std::vector<Diagnostic>& diags) {
+  using Chain = MeetingScratch::Chain;
+  const std::size_t n = g.matches.size();
+  std::vector<std::uint32_t>& next = scratch.next;
+  next.assign(n, k_none);
   // Small groups (all but a wrong file): a square table of the pairs, which
   // is no larger than a few times the matches; large ones: a hash table.
   const std::size_t teams = g.teams.size();
   const bool dense = teams <= 64 || teams * teams <= 4 * n;
-  std::vector<Chain> table(dense ? teams * teams : 0);
-  std::unordered_map<std::uint64_t, Chain> hashed;
+  std::vector<Chain>& table = scratch.table;
+  table.assign(dense ? teams * teams : 0, Chain{});
+  std::unordered_map<std::uint64_t, Chain>& hashed = scratch.hashed;
+  hashed.clear();
   if (!dense) hashed.reserve(n);
   const auto chain_of = [&](std::uint64_t lo, std::uint64_t hi) -> Chain& {
     return dense ? table[lo * teams + hi] : hashed[(lo << 32) | hi];
   };
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeated;  // pairs met more than once, in order of their second meeting
+  auto& repeated = scratch.repeated;
+  repeated.clear();
   for (std::uint32_t i = 0; i < n; ++i) {
     const Match& m = g.matches[i];
     if (!is_group_meeting(m) || m.home == m.away) continue;
@@ -273,37 +371,35 @@ void check_meetings(const Results& results, const Group& g, const Rules& rules, 
     ++c.count;
   }
   const auto limit = static_cast<std::uint32_t>(std::max(rules.max_meetings, 1));
+  const auto sources_differ = [&](std::uint32_t from) {
+    for (std::uint32_t i = from; i != k_none; i = next[i]) {
+      if (g.matches[i].source != g.matches[from].source) return true;
+    }
+    return false;
+  };
   for (const auto& [lo, hi] : repeated) {
     const Chain& c = chain_of(lo, hi);
-    std::vector<std::uint32_t> chain;
-    for (std::uint32_t i = c.first; i != k_none; i = next[i]) chain.push_back(i);
-    const Match& first = g.matches[chain[0]];
+    const Match& first = g.matches[c.first];
     const std::string& a = g.teams[first.home];
     const std::string& b = g.teams[first.away];
-    const auto sources_differ = [&](const std::vector<std::uint32_t>& ids) {
-      for (std::uint32_t i : ids) {
-        if (g.matches[i].source != g.matches[ids[0]].source) return true;
-      }
-      return false;
-    };
     if (c.count > limit) {
       Places places;
-      for (std::uint32_t i : chain) places.add(place_of(results, g.matches[i]));
-      diags.push_back(error_at(results, first, sources_differ(chain) ? "meets_too_often_files" : "meets_too_often",
+      for (std::uint32_t i = c.first; i != k_none; i = next[i]) places.add(place_of(results, g.matches[i]));
+      diags.push_back(error_at(results, first, sources_differ(c.first) ? "meets_too_often_files" : "meets_too_often",
                                {a, b, std::to_string(c.count), std::to_string(limit), places.text()}));
       continue;
     }
-    // Within the limit: still one match, if two rows share a matchday or a
-    // date (a copy, perhaps with home and away swapped or another score).
-    for (std::size_t x = 0; x < chain.size(); ++x) {
-      for (std::size_t y = x + 1; y < chain.size(); ++y) {
-        const Match& p = g.matches[chain[x]];
-        const Match& q = g.matches[chain[y]];
+    // Within the limit (a few rows): still one match, if two rows share a
+    // matchday or a date (a copy, perhaps with home and away swapped or
+    // another score).
+    for (std::uint32_t x = c.first; x != k_none; x = next[x]) {
+      for (std::uint32_t y = next[x]; y != k_none; y = next[y]) {
+        const Match& p = g.matches[x];
+        const Match& q = g.matches[y];
         const bool same_day = p.matchday > 0 && p.matchday == q.matchday;
         const bool same_date = p.date.year != 0 && Date(p.date) == Date(q.date);
         if (!same_day && !same_date) continue;
-        const std::vector<std::uint32_t> both{chain[x], chain[y]};
-        diags.push_back(error_at(results, p, sources_differ(both) ? "meets_twice_files" : "meets_twice",
+        diags.push_back(error_at(results, p, p.source != q.source ? "meets_twice_files" : "meets_twice",
                                  {a, b, same_day ? std::to_string(p.matchday) : p.date.iso(),
                                   place_of(results, p) + ", " + place_of(results, q)}));
       }
@@ -311,52 +407,63 @@ void check_meetings(const Results& results, const Group& g, const Rules& rules, 
   }
 }
 
-// Step 3: a team in far fewer rows than the others of its group.
-void check_lonely_teams(const Results& results, const Group& g, std::vector<Diagnostic>& diags) {
-  if (g.teams.size() < 3) return;
-  std::vector<std::size_t> rows(g.teams.size(), 0);
+// Step 3: a team in far fewer rows than the others of its group (warnings),
+// and, for step 2c, each team's first group-stage row, teams in that order.
+void check_rows(const Results& results, const Group& g, std::vector<Diagnostic>& warnings,
+                std::vector<std::pair<std::uint32_t, const Match*>>& first_seen) {
+  std::vector<std::uint32_t> rows(g.teams.size(), 0);
   std::vector<const Match*> first(g.teams.size(), nullptr);
   for (const Match& m : g.matches) {
-    if (!is_group_meeting(m)) continue;
+    if (m.stage != 0) continue;
+    const bool meeting = is_group_meeting(m);
     for (std::uint32_t t : {std::uint32_t{m.home}, std::uint32_t{m.away}}) {
-      ++rows[t];
-      if (!first[t]) first[t] = &m;
+      rows[t] += meeting ? 1 : 0;
+      if (!first[t]) {
+        first[t] = &m;
+        first_seen.emplace_back(t, &m);
+      }
     }
   }
-  const std::size_t most = *std::max_element(rows.begin(), rows.end());
-  for (std::size_t t = 0; t < g.teams.size(); ++t) {
-    if (first[t] && rows[t] * 2 < most) {
+  if (g.teams.size() < 3) return;
+  const std::uint32_t most = *std::max_element(rows.begin(), rows.end());
+  for (std::uint32_t t = 0; t < g.teams.size(); ++t) {
+    if (rows[t] > 0 && rows[t] * 2 < most) {
       Diagnostic d = error_at(results, *first[t], "team_few_rows",
                               {g.teams[t], std::to_string(rows[t]), std::to_string(most), g.name.empty() ? "-" : g.name});
       d.severity = Severity::warning;
-      diags.push_back(std::move(d));
+      warnings.push_back(std::move(d));
     }
   }
 }
 
+// What the checks of one group found.
+struct GroupFindings {
+  std::vector<Diagnostic> errors;
+  std::vector<Diagnostic> warnings;
+  std::vector<std::pair<std::uint32_t, const Match*>> first_seen;  // team, its first group-stage row
+};
+
 // Step 2c: teams that play group matches in two groups, one error a pair of groups.
-void check_groups_share_teams(const Results& results, std::vector<Diagnostic>& diags) {
+void check_groups_share_teams(const Results& results, const std::vector<GroupFindings>& found,
+                              std::vector<Diagnostic>& diags) {
   struct Seen {
     std::size_t group;
     const Match* first;
   };
+  std::size_t all_teams = 0;
+  for (const Group& g : results.groups) all_teams += g.teams.size();
   std::unordered_map<std::string_view, Seen> home_of;
+  home_of.reserve(all_teams);
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::pair<std::string_view, const Match*>>> shared;
   std::map<std::pair<std::size_t, std::size_t>, const Match*> first_in;
   for (std::size_t gi = 0; gi < results.groups.size(); ++gi) {
     const Group& g = results.groups[gi];
-    std::vector<bool> done(g.teams.size(), false);
-    for (const Match& m : g.matches) {
-      if (m.stage != 0) continue;
-      for (std::uint32_t t : {std::uint32_t{m.home}, std::uint32_t{m.away}}) {
-        if (done[t]) continue;
-        done[t] = true;
-        const auto [it, added] = home_of.try_emplace(g.teams[t], Seen{gi, &m});
-        if (added || it->second.group == gi) continue;
-        const auto key = std::make_pair(it->second.group, gi);
-        shared[key].emplace_back(g.teams[t], &m);
-        first_in.try_emplace(key, it->second.first);
-      }
+    for (const auto& [t, first] : found[gi].first_seen) {
+      const auto [it, added] = home_of.try_emplace(g.teams[t], Seen{gi, first});
+      if (added || it->second.group == gi) continue;
+      const auto key = std::make_pair(it->second.group, gi);
+      shared[key].emplace_back(g.teams[t], first);
+      first_in.try_emplace(key, it->second.first);
     }
   }
   // A group all of whose teams play in two or more other groups is the
@@ -399,6 +506,9 @@ void add_capped(std::vector<Diagnostic>& found, std::vector<Diagnostic>& diags) 
     sink->add(std::move(d));
   }
 }
+
+// Below this many matches the groups are checked on the calling thread.
+constexpr std::size_t k_matches_per_thread = 50000;
 
 }  // namespace
 
@@ -488,7 +598,7 @@ std::string canonical_group_name(std::string_view name) {
 }
 
 std::string team_name_key(std::string_view name) {
-  std::string s = ascii_lower(folded_without_spaces(clean_name(name)));
+  std::string s = needs_cleaning(name) ? folded_key(clean_name(name)) : folded_key(name);
   for (bool cut = true; cut;) {
     cut = false;
     for (std::string_view end : k_team_suffixes) {
@@ -542,16 +652,28 @@ void resolve_matchdays(Results& results, std::vector<Diagnostic>& diags) {
   add_capped(found, diags);
 }
 
-void check_results(Results& results, const Rules& rules, std::vector<Diagnostic>& diags) {
+void check_results(Results& results, const Rules& rules, std::vector<Diagnostic>& diags, unsigned threads) {
   std::vector<Diagnostic> found;
   tidy_names(results, found);
-  for (const Group& g : results.groups) {
-    check_team_names(results, g, found);
-    check_meetings(results, g, rules, found);
-  }
-  check_groups_share_teams(results, found);
+  // Each group on its own (in parts on several threads for a league's
+  // thousands of groups), then what groups share.
+  std::vector<GroupFindings> groups(results.groups.size());
+  std::size_t matches = 0;
+  for (const Group& g : results.groups) matches += g.matches.size();
+  const unsigned parts = matches >= k_matches_per_thread ? std::max(1U, threads) : 1U;
+  run_in_parts(groups.size(), parts, [&results, &rules, out = groups.data()](unsigned, std::size_t from, std::size_t to) {
+    MeetingScratch scratch;
+    for (std::size_t gi = from; gi < to; ++gi) {
+      const Group& g = results.groups[gi];
+      check_team_names(results, g, out[gi].errors);
+      check_meetings(results, g, rules, scratch, out[gi].errors);
+      check_rows(results, g, out[gi].warnings, out[gi].first_seen);
+    }
+  });
+  for (GroupFindings& g : groups) std::move(g.errors.begin(), g.errors.end(), std::back_inserter(found));
+  check_groups_share_teams(results, groups, found);
   if (!has_errors(found)) {
-    for (const Group& g : results.groups) check_lonely_teams(results, g, found);
+    for (GroupFindings& g : groups) std::move(g.warnings.begin(), g.warnings.end(), std::back_inserter(found));
   }
   add_capped(found, diags);
 }

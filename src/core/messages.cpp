@@ -1,18 +1,25 @@
 #include "matchday/messages.hpp"
 
-#include <array>
+#include <algorithm>
+#include <atomic>
+#include <iterator>
+
+#include <fmt/args.h>
+#include <fmt/format.h>
 
 namespace matchday {
 namespace {
 
 // Each message says what is wrong and what to do. {0}, {1}: the diagnostic's args.
-// Keep the codes stable; add new entries anywhere.
+// Keep the codes stable. A feature's new entries go in one block with a comment
+// header, at the end of the array. The command line's own texts (help, option
+// errors, hints that name its flags) are in src/cli/cli_messages.cpp.
 constexpr MessageEntry k_catalogue[] = {
     // Reading files.
     {"cannot_read", "cannot read the file ({0}); check the name and that you may read it",
      "无法读取文件（{0}）；请检查文件名及读取权限"},
-    {"bad_encoding", "the file is not valid {0} (bad bytes at offset {1}); save it again as CSV UTF-8, or pass --encoding",
-     "文件不是有效的 {0} 编码（第 {1} 字节处有错误字节）；请另存为“CSV UTF-8”，或使用 --encoding 指定编码"},
+    {"bad_encoding", "the file is not valid {0} (bad bytes at offset {1}); save it again as CSV UTF-8",
+     "文件不是有效的 {0} 编码（第 {1} 字节处有错误字节）；请另存为“CSV UTF-8”"},
     {"cannot_write", "cannot write {0} ({1}); nothing was written. Check the folder exists and has space",
      "无法写入 {0}（{1}）；未写入任何内容。请检查文件夹是否存在、空间是否足够"},
     {"cannot_write_stdout", "cannot write the output ({0}); what was shown is incomplete. Check the disk has space",
@@ -22,137 +29,6 @@ constexpr MessageEntry k_catalogue[] = {
      "第 {1} 至 {2} 行之间有 {0} 行没有姓名、性别、出生日期、身份证号等个人信息（空白模板行），已跳过；如果是运动员请补填"},
     {"interrupted", "interrupted; no output file was written or changed",
      "已中断；未写入或改动任何输出文件"},
-    {"xlsx_needs_output", "an Excel workbook is a file, not text for the screen: name it with -o, e.g. -o standings.xlsx",
-     "Excel 工作簿是文件，不能显示在屏幕上：请用 -o 指定文件名，例如 -o standings.xlsx"},
-    {"xlsx_format_mismatch",
-     "-o {0} names an Excel workbook but --format is {1}, which Excel would refuse to open; drop --format, or name the file .{1}",
-     "-o {0} 是 Excel 工作簿文件名，但 --format 为 {1}，Excel 将无法打开；请去掉 --format，或把文件扩展名改为 .{1}"},
-    {"xlsx_text_only",
-     "this output is text, not a table, so it cannot be an Excel workbook: leave out --format xlsx and give -o a name that does not end in .xlsx",
-     "此输出是文本而不是表格，不能写成 Excel 工作簿：请去掉 --format xlsx，并给 -o 一个不以 .xlsx 结尾的文件名"},
-
-    // The command line's own words (help.cpp): CLI11's help labels and type
-    // names, and its parse errors in Chinese (English keeps CLI11's wording).
-    {"help.label.Usage", "Usage", "用法"},
-    {"help.label.OPTIONS", "OPTIONS", "选项"},
-    {"help.label.SUBCOMMAND", "SUBCOMMAND", "子命令"},
-    {"help.label.SUBCOMMANDS", "SUBCOMMANDS", "子命令"},
-    {"help.label.Positionals", "Positionals", "参数"},
-    {"help.label.REQUIRED", "REQUIRED", "（必需）"},
-    {"help.label.Env", "Env", "环境变量"},
-    {"help.label.Needs", "Needs", "需要"},
-    {"help.label.Excludes", "Excludes", "不能同时使用"},
-    {"help.label.Options", "Options", "选项"},
-    {"help.label.Subcommands", "Subcommands", "子命令"},
-    {"help.type.TEXT", "TEXT", "文本"},
-    {"help.type.INT", "INT", "整数"},
-    {"help.type.UINT", "UINT", "非负整数"},
-    {"help.type.FLOAT", "FLOAT", "数字"},
-    {"help.type.NUMBER", "NUMBER", "数字"},
-    {"cli.run_help", "Run with --help for more information.", "加上 --help 可查看用法说明。"},
-    {"cli.extras", "the following arguments were not expected: {0}", "无法识别的参数：{0}（可用的选项见 --help）"},
-    {"cli.subcommand_required", "a subcommand is required", "缺少子命令：请在 matchday 后面写 standings、eligibility、fixtures、knockout 或 rules"},
-    {"cli.required", "{0} is required", "缺少必需的参数：{0}"},
-    {"cli.not_in", "{0}: {1} not in {2}", "{0}：不能是“{1}”；可选值为 {2}"},
-    {"cli.below_minimum", "{0}: {1} must be at least {2}", "{0}：{1} 不能小于 {2}"},
-    {"cli.not_number", "{0}: \"{1}\" is not a number; give a whole number such as 2", "{0}：“{1}”不是数字；请给出整数，例如 2"},
-    {"cli.not_in_range", "{0}: {1} must be between {2} and {3}", "{0}：{1} 必须在 {2} 到 {3} 之间"},
-    {"cli.no_file", "{0}: file does not exist: {1}", "{0}：文件不存在：{1}"},
-    {"cli.bad_path", "{0}: not a usable path: {1}", "{0}：路径不可用：{1}"},
-    {"cli.invalid", "{0}: {1}", "{0} 的值无效：{1}"},
-    {"cli.conversion", "{0}: cannot read \"{1}\"", "{0}：无法理解“{1}”；请检查该值（例如应为整数）"},
-    {"cli.conversion_swapped", "{1}: cannot read \"{0}\"", "{1}：无法理解“{0}”；请检查该值（例如应为整数）"},
-    {"cli.flag_value", "{0} takes no value", "{0} 是开关选项，不能带值"},
-    {"cli.missing_value", "{0} needs a value", "{0} 后面缺少值"},
-    {"cli.argument_count", "{1} takes exactly {0} values, got {2}", "{1} 需要正好 {0} 个值，实际给了 {2} 个"},
-    {"cli.argument_count_min", "{1} takes at least {0} values, got {2}", "{1} 至少需要 {0} 个值，实际给了 {2} 个"},
-    {"cli.excludes", "{0} cannot be used with {1}", "{0} 不能与 {1} 同时使用"},
-    {"cli.requires", "{0} needs {1}", "{0} 需要同时使用 {1}"},
-    {"cli.other", "{0}", "命令行参数有误：{0}"},
-
-    // Help texts: help.<command>, help.<command>.footer, help.<command>.<option>;
-    // help.common.<option> for the options every command shares. The English
-    // must equal the text in the code (tests/test_help.cpp checks it).
-    {"help.common.help", "Print this help message and exit", "显示本帮助并退出"},
-    {"help.common.rules", "Rule preset name or rules file (see `matchday rules`)",
-     "规则预设名称或规则文件（见 `matchday rules`）"},
-    {"help.common.format", "Output format", "输出格式（xlsx 为 Excel 工作簿，需配合 -o）"},
-    {"help.common.output", "Write to FILE (atomically) instead of standard output",
-     "写入文件（原子写入：失败时不留下半截文件），而不是输出到屏幕；文件名以 .xlsx 结尾即写成 Excel 工作簿"},
-    {"help.common.bom", "Start the output with a UTF-8 byte-order mark (for Excel)",
-     "在输出开头加 UTF-8 BOM（让 Excel 正确显示中文）"},
-    {"help.common.encoding", "Input encoding", "输入文件的编码（auto：自动识别 UTF-8 / GBK）"},
-    {"help.common.lang", "Language of labels and messages (default: from LANG)",
-     "表头与提示信息的语言（默认：按 LANG 环境变量）"},
-    {"help.common.delimiter", "Input field separator: ',', ';' or '\\t' (default: guessed)",
-     "输入文件的分隔符：',' ';' 或 '\\t'（默认：自动判断）"},
-    {"help.matchday", "matchday: group standings and player eligibility for football competitions",
-     "matchday：足球比赛的小组积分榜与运动员资格审查"},
-    {"help.matchday.version", "Display program version information and exit", "显示版本信息并退出"},
-    {"help.matchday.footer",
-     "Examples:\n"
-     "  matchday standings examples/groupA.csv\n"
-     "  matchday eligibility --category A-M examples/rosters/\n"
-     "  matchday rules qinghai-youth-2025\n"
-     "Run `matchday COMMAND --help` for a command's options.",
-     "示例：\n"
-     "  matchday standings examples/groupA.csv\n"
-     "  matchday eligibility --category A-M examples/rosters/\n"
-     "  matchday rules qinghai-youth-2025\n"
-     "运行 `matchday 子命令 --help` 可查看该子命令的选项。"},
-    {"help.standings", "Group tables from results files", "根据成绩文件计算小组积分榜"},
-    {"help.standings.files", "Results files (CSV/TSV; - reads standard input)", "成绩文件（CSV/TSV；- 表示从标准输入读取）"},
-    {"help.standings.group", "Only this group (repeatable)", "只计算这个小组（可重复）"},
-    {"help.standings.through", "The table as it stood after matchday N", "第 N 轮结束时的积分榜"},
-    {"help.standings.lots", "Order of teams level after every criterion, from a drawing of lots: \"A,B,C\" (once per tie)",
-     "所有条件均相同的球队的抽签顺序：\"甲,乙,丙\"（每组并列一次）"},
-    {"help.standings.adjust", "Points adjustment \"TEAM=-3:reason\" (repeatable)", "积分调整 \"球队=-3:原因\"（可重复）"},
-    {"help.standings.adjustments", "Adjustments file (columns group, team, points, reason)",
-     "积分调整文件（列：小组、球队、积分、原因）"},
-    {"help.standings.qualify", "Qualifying places per group, for clinched/eliminated (default: the rules')",
-     "每组出线名额，用于判断“已出线/已淘汰”（默认：按规则）"},
-    {"help.standings.explain", "Say, for every tie, which criterion decided it and the values that did",
-     "说明每一处同分是按哪条规则、哪些数值决定名次的"},
-    {"help.standings.footer",
-     "Examples:\n"
-     "  matchday standings groupA.csv\n"
-     "  matchday standings --format csv --bom -o standings.csv groupA.csv groupB.csv\n"
-     "  matchday standings --explain --lots \"海东市,西宁市\" groupA.csv\n"
-     "  matchday standings --adjust \"玉树州=-3:fielded an ineligible player\" groupA.csv\n"
-     "  matchday standings --through 2 --rules uefa-euro results.csv",
-     "示例：\n"
-     "  matchday standings groupA.csv\n"
-     "  matchday standings -o 积分榜.xlsx groupA.csv groupB.csv\n"
-     "  matchday standings --format csv --bom -o standings.csv groupA.csv groupB.csv\n"
-     "  matchday standings --explain --lots \"海东市,西宁市\" groupA.csv\n"
-     "  matchday standings --adjust \"玉树州=-3:使用不符合资格的球员\" groupA.csv\n"
-     "  matchday standings --through 2 --rules uefa-euro results.csv"},
-    {"help.eligibility", "Check every roster row and every team against the eligibility rules",
-     "按资格规定审查报名表中的每一行和每一支队伍"},
-    {"help.eligibility.inputs", "Roster files, or folders (every .csv/.tsv/.txt file in them)",
-     "报名表文件，或文件夹（读取其中所有 .csv/.tsv/.txt 文件）"},
-    {"help.eligibility.category", "Category of rows without one: A-M, A-F, B-M, B-F, 甲组男子 ...",
-     "没有填写组别的行所属的组别：甲组男子、甲组女子、乙组男子、乙组女子（或 A-M、A-F、B-M、B-F）"},
-    {"help.eligibility.teams",
-     "Team documents file (team, registration_form, sealed_scan, app_registered, anti_doping_pledge, discipline_letter)",
-     "各队报名材料文件（列：代表队、报名表、盖章扫描件、足球中国APP报名、反兴奋剂承诺书、赛风赛纪责任书）"},
-    {"help.eligibility.season", "Season played: shifts the rules' age bands (and reference date) by SEASON - 2025 years",
-     "比赛年度：年龄段（及审查基准日）按 年度 - 2025 年平移"},
-    {"help.eligibility.as-of", "Reference date for the one-year residency rule (default: the rules', 2025-07-30)",
-     "“满一年”户籍/学籍规定的基准日期（默认：按规则，2025-07-30）"},
-    {"help.eligibility.footer",
-     "Examples:\n"
-     "  matchday eligibility examples/rosters/\n"
-     "  matchday eligibility --teams examples/teams.csv examples/rosters/\n"
-     "  matchday eligibility --lang zh --format csv --bom -o verdicts.csv examples/rosters/\n"
-     "  matchday eligibility --category 甲组男子 西宁市.csv\n"
-     "  matchday eligibility --season 2026 --as-of 2026-07-28 rosters/",
-     "示例：\n"
-     "  matchday eligibility examples/rosters/\n"
-     "  matchday eligibility --teams examples/teams.csv examples/rosters/\n"
-     "  matchday eligibility --lang zh -o 资格审查.xlsx examples/rosters/\n"
-     "  matchday eligibility --category 甲组男子 西宁市.csv\n"
-     "  matchday eligibility --season 2026 --as-of 2026-07-28 rosters/"},
     {"unknown_rules", "no rule preset called \"{0}\" (presets: {1}); give a preset name or a rules file path",
      "没有名为“{0}”的规则预设（预设：{1}）；请给出预设名称或规则文件路径"},
     {"empty_file", "the file is empty: it needs a header row and one row per match",
@@ -306,7 +182,7 @@ constexpr MessageEntry k_catalogue[] = {
     {"explain.awarded_in_h2h", ", {0} awarded", "，其中 {0} 场为判定结果"},
     {"explain.unresolved", "{0}: level after every criterion; they share a rank until lots are drawn (--lots)", "{0}：所有条件均相同；抽签前并列名次（--lots）"},
     {"explain.awarded", "awarded: {0} {2}-{3} {1}, counted as recorded ({4})", "判定结果：{0} {2}-{3} {1}，按记录比分计算（{4}）"},
-    // Clinched and eliminated (issue 5, SPEC §7): --explain lines.
+    // Clinched and eliminated (issue 5, docs/spec.md §7): --explain lines.
     {"status.path", "{0} can still finish in the top {1}, for example with these results: {2}",
      "{0}仍可进入前 {1} 名，例如以下结果：{2}"},
     {"status.path_others_free", "{0} can still finish in the top {1}; these results would do, whatever the others: {2}",
@@ -451,67 +327,7 @@ constexpr MessageEntry k_catalogue[] = {
     {"rules.default_mark", " (default)", "（默认）"},
     {"rules.list_footer", "Print one in full with `matchday rules NAME`; save it, edit it, and pass it with --rules FILE.",
      "用 `matchday rules 名称` 打印完整规则；保存、修改后用 --rules 文件 使用。"},
-    {"help.fixtures", "Round-robin fixture list, as a results file with empty scores",
-     "循环赛赛程表，输出为比分留空的成绩文件"},
-    {"help.fixtures.teams", "Team names, in seeding order", "球队名称，按种子顺序"},
-    {"help.fixtures.group", "Group name (the group column); with --teams-file, only this group",
-     "小组名称（“小组”列）；与 --teams-file 同用时只排此小组"},
-    {"help.fixtures.teams-file", "Teams file: a column team (球队) and optionally group (小组), or one name per line",
-     "球队文件：含“球队”列（可选“小组”列），或每行一个队名"},
-    {"help.fixtures.double", "Double round robin: the second half with home and away swapped",
-     "双循环：第二循环主客场互换"},
-    {"help.fixtures.force", "Write -o even over a file that holds played results", "即使 -o 文件中已有比赛结果也写入（覆盖）"},
-    {"help.fixtures.start", "Date of the first matchday (2025-07-30); dates every --every days",
-     "第一轮的日期（2025-07-30）；此后每隔 --every 天一轮"},
-    {"help.fixtures.every", "Days between matchdays (default 7; needs --start)", "两轮之间的天数（默认 7；需要 --start）"},
-    {"help.fixtures.footer",
-     "Examples:\n"
-     "  matchday fixtures --group B 海南州 海北州 黄南州 果洛州 格尔木市\n"
-     "  matchday fixtures --group A --start 2025-07-30 --every 2 --format csv -o groupA.csv 西宁市 海东市 海西州 玉树州\n"
-     "  matchday fixtures --double --lang zh --format csv --teams-file teams.csv\n"
-     "The CSV output is a results file: fill in the scores and run `matchday standings` on it.",
-     "示例：\n"
-     "  matchday fixtures --group B 海南州 海北州 黄南州 果洛州 格尔木市\n"
-     "  matchday fixtures --group A --start 2025-07-30 --every 2 --format csv -o groupA.csv 西宁市 海东市 海西州 玉树州\n"
-     "  matchday fixtures --double --lang zh --format csv --teams-file teams.csv\n"
-     "CSV 输出就是成绩文件：填入比分后即可用 `matchday standings` 计算积分榜。"},
-    {"help.knockout", "Knockout pairings from group places, and the bracket from knockout results",
-     "按小组名次排出淘汰赛对阵，并按淘汰赛成绩逐轮推进"},
-    {"help.knockout.files", "Results files: the group stage, and knockout results (rows with a stage column, 阶段)",
-     "成绩文件：小组赛，以及淘汰赛成绩（带“阶段”列的行）"},
-    {"help.knockout.pairing",
-     "First-round matches from group places, in bracket order: \"A1-B2,B1-A2\"; 3rd1 is the best third-placed team (default: the rules')",
-     "首轮对阵（按对阵表顺序）：\"A1-B2,B1-A2\"；3rd1 表示成绩最好的小组第三名（默认：规则中的对阵）"},
-    {"help.knockout.lots", "Order of teams level after every criterion, from a drawing of lots: \"A,B,C\" (once per tie)",
-     "所有条件均相同的球队的抽签顺序：\"甲,乙,丙\"（每组并列一次）"},
-    {"help.knockout.adjust", "Points adjustment \"TEAM=-3:reason\" (repeatable)", "积分调整 \"球队=-3:原因\"（可重复）"},
-    {"help.knockout.adjustments", "Adjustments file (columns group, team, points, reason)",
-     "积分调整文件（列：小组、球队、积分、原因）"},
-    {"help.knockout.footer",
-     "Examples:\n"
-     "  matchday knockout examples/groupA.csv examples/groupB.csv\n"
-     "  matchday knockout examples/groupA.csv examples/groupB.csv examples/knockout.csv\n"
-     "  matchday knockout --pairing \"A1-C1,B1-2nd1\" examples/groupA.csv examples/groupB.csv examples/groupC.csv\n"
-     "A drawn knockout match needs its shootout (home_pens, away_pens).",
-     "示例：\n"
-     "  matchday knockout examples/groupA.csv examples/groupB.csv\n"
-     "  matchday knockout examples/groupA.csv examples/groupB.csv examples/knockout.csv\n"
-     "  matchday knockout --pairing \"A1-C1,B1-2nd1\" examples/groupA.csv examples/groupB.csv examples/groupC.csv\n"
-     "淘汰赛打平须填写点球结果（主队点球、客队点球）。"},
-    {"help.rules", "List the rule presets, or print one (or a rules file) in full",
-     "列出规则预设，或完整打印其中一个（或一个规则文件）"},
-    {"help.rules.name", "A preset name, or a rules file to check and print", "预设名称，或要检查并打印的规则文件"},
-    {"help.rules.footer",
-     "Examples:\n"
-     "  matchday rules\n"
-     "  matchday rules qinghai-youth-2025 -o my-cup.rules\n"
-     "  matchday rules my-cup.rules\n"
-     "Edit the printed file and pass it to any command with --rules my-cup.rules.",
-     "示例：\n"
-     "  matchday rules\n"
-     "  matchday rules qinghai-youth-2025 -o my-cup.rules\n"
-     "  matchday rules my-cup.rules\n"
-     "修改打印出的文件后，可在任何命令中用 --rules my-cup.rules 使用。"},
+
 
     // Eligibility (issue 3): roster and --teams files, row and team findings, labels.
     {"roster_empty", "the file is empty: it needs a header row and one row per person",
@@ -522,7 +338,7 @@ constexpr MessageEntry k_catalogue[] = {
     {"roster_no_category",
      "the file has no category column (参赛组别); add one, or give the category of the whole file with --category A-M (A-F, B-M, B-F)",
      "文件没有“参赛组别”列；请添加该列，或用 --category 指定整个文件的组别（如 --category 甲组男子）"},
-    {"roster_no_files", "no roster file (.csv, .tsv, .txt) in this folder", "此文件夹中没有名单文件（.csv、.tsv、.txt）"},
+    {"roster_no_files", "no roster file (.csv, .tsv, .txt, .xlsx, .xlsm, .xls) in this folder", "此文件夹中没有名单文件（.csv、.tsv、.txt、.xlsx、.xlsm、.xls）"},
     {"roster_no_rows", "no person rows were read: the files have a header but no rows", "没有读到任何人员：文件只有表头，没有人员行"},
     {"bad_category_option", "--category \"{0}\" is not a category; use A-M, A-F, B-M, B-F or 甲组男子, 甲组女子, 乙组男子, 乙组女子",
      "--category “{0}”不是有效组别；请使用 A-M、A-F、B-M、B-F 或 甲组男子、甲组女子、乙组男子、乙组女子"},
@@ -706,6 +522,40 @@ constexpr MessageEntry k_catalogue[] = {
     {"elig.note", "Note", "说明"},
     {"elig.all_eligible", "Every row and every team passes.", "所有人员和参赛队均符合要求。"},
     {"elig.findings", "{0} of {1} rows are ineligible; {2} of {3} teams have findings.", "{1} 人中 {0} 人不符合；{3} 支队中 {2} 支有问题。"},
+    // Registration forms and results sheets as offices make them (issue 15, items 1-4 and 7).
+    {"header_found_at",
+     "the header is line {0}: the {1} row(s) above it are read as the form's title, not as records",
+     "表头在第 {0} 行：其上方的 {1} 行作为表格标题读取，不作为数据行"},
+    {"header_two_rows",
+     "the header spans lines {0} and {1} (a merged group cell over its sub-columns) and is read as one row; {2} row(s) above it are the form's title",
+     "表头占第 {0} 至 {1} 行（合并的分组单元格及其下的子列），按一行表头读取；其上方的 {2} 行为表格标题"},
+    {"header_not_found",
+     "no row among the first {0} has the columns this file needs; this row, the closest, was read as the header (the missing columns follow). Check the header's words against the README's list of column names",
+     "前 {0} 行中没有一行包含所需的列；已将最接近的这一行作为表头（缺少的列见下）。请对照 README 中的列名列表检查表头"},
+    {"roster_title_team",
+     "the file has no team column: its team is taken from the form's title",
+     "文件没有队名列：队名取自表格标题"},
+    {"roster_title_category",
+     "the file has no category column: its category is taken from the form's title",
+     "文件没有组别列：组别取自表格标题"},
+    {"roster_name_team",
+     "the file has no team column and its title names no team: its team is taken from the file's name (or its folder's); add a 代表队 column or a 代表队：… row above the header if that is wrong",
+     "文件没有队名列，标题中也没有队名：队名取自文件名（或所在文件夹名）；如不正确，请添加“代表队”列，或在表头上方添加“代表队：…”行"},
+    {"roster_name_category",
+     "the file has no category column: its category is taken from the file's name",
+     "文件没有组别列：组别取自文件名"},
+    {"roster_footer_rows",
+     "{0} row(s), at line(s) {1}, are the form's own text, not persons (its examples and hints, who filled it in, contacts, notes, dates, signatures)",
+     "第 {1} 行共 {0} 行为表格自身的文字（示例与填写提示、填表人、联系方式、注、日期、签字等），不作为人员读取"},
+    {"roster_team_name_clash",
+     "this file and {1} are in different folders, have no team column or title, and both take the team \"{0}\" from their names; they are not merged: add a 代表队 column or a 代表队：… row above the header to each, or rename one",
+     "此文件与 {1} 位于不同文件夹，都没有队名列或标题，且都从文件名得到队名“{0}”；不会合并为一队：请在各文件中添加“代表队”列或在表头上方添加“代表队：…”行，或重命名其中一个文件"},
+    {"form_footer_rows",
+     "{0} row(s), at line(s) {1}, are the form's own text (who filled it in, contacts, notes, dates, signatures), not records",
+     "第 {1} 行共 {0} 行为表格自身的文字（填表人、联系方式、注、日期、签字等），不作为数据行读取"},
+    {"elig.from_id_birth", "birth date {0} read from the ID number", "出生日期 {0} 取自身份证号"},
+    {"elig.from_id_sex", "sex read from the ID number", "性别取自身份证号"},
+    {"elig.from_id_both", "birth date {0} and sex read from the ID number", "出生日期 {0} 及性别取自身份证号"},
 
     // Results integrity (integrity.cpp): one match, one row; one name, one team.
     {"same_team_hidden",
@@ -753,6 +603,164 @@ constexpr MessageEntry k_catalogue[] = {
     {"knockout_without_stage",
      "every team of {0} also plays in other groups: it looks like knockout results without a stage column. Add a column stage (阶段) naming each row's round (半决赛, 决赛 …)",
      "{0} 中的每支球队都在其他小组出现：这像是缺少阶段列的淘汰赛结果。请加上“阶段”列，写明每行所属轮次（半决赛、决赛……）"},
+    // Results reader: scores and matchdays as notices write them.
+    {"score_pens_differ",
+     "the score cell gives a shootout and this cell another; keep one of them, or make them the same",
+     "比分单元格中的点球比分与此单元格不一致；请保留其一，或改为一致"},
+
+    // Workbooks (.xlsx, .xlsm, .xls): reading them, --sheet, folders.
+    {"workbook.empty", "the file is empty, not a workbook; save the table again from Excel or WPS",
+     "文件是空的，不是工作簿；请在 Excel 或 WPS 中重新保存该表格"},
+    {"workbook.not_zip",
+     "this is not an .xlsx workbook (it is not a ZIP file) although its name says so; save it from Excel or WPS as .xlsx, or as CSV UTF-8",
+     "文件名表明是 .xlsx 工作簿，但内容不是（不是 ZIP 文件）；请在 Excel 或 WPS 中另存为 .xlsx，或另存为“CSV UTF-8”"},
+    {"workbook.encrypted",
+     "the workbook is protected by a password (encrypted), so it cannot be read; open it in Excel or WPS, remove the password and save it again as .xlsx",
+     "工作簿设置了打开密码（已加密），无法读取；请在 Excel 或 WPS 中打开，取消密码后重新保存为 .xlsx"},
+    {"workbook.corrupt", "the workbook is damaged ({0} cannot be read); open it in Excel or WPS and save it again as .xlsx",
+     "工作簿已损坏（无法读取 {0}）；请在 Excel 或 WPS 中打开并重新保存为 .xlsx"},
+    {"workbook.part_missing", "the workbook has no part {0}; open it in Excel or WPS and save it again as .xlsx",
+     "工作簿缺少组成部分 {0}；请在 Excel 或 WPS 中打开并重新保存为 .xlsx"},
+    {"workbook.too_large",
+     "the workbook's part {0} would be larger than {1} MB unpacked, so it is not read (a damaged file?); save the table as CSV UTF-8 instead",
+     "工作簿的组成部分 {0} 解压后将超过 {1} MB，因此不予读取（文件可能已损坏）；请改存为“CSV UTF-8”"},
+    {"workbook.no_sheets", "the workbook has no worksheet with cells; check that it is the right file",
+     "工作簿中没有含单元格的工作表；请确认文件是否正确"},
+    {"workbook.no_such_sheet", "the workbook has no sheet \"{0}\"; its sheets are: {1}. Give --sheet a name or a number from 1 to {2}",
+     "工作簿中没有工作表“{0}”；其工作表为：{1}。--sheet 请给出工作表名称，或 1 至 {2} 的序号"},
+    {"workbook.sheet_empty", "the sheet is empty; choose another with --sheet (the workbook's sheets: {0})",
+     "该工作表是空的；请用 --sheet 选择其他工作表（本工作簿的工作表：{0}）"},
+    {"workbook.xls_refused",
+     "an .xls workbook (the old Excel format) cannot be read by this build of matchday; open it in Excel or WPS and save it as .xlsx",
+     "此版本的 matchday 无法读取 .xls 工作簿（旧版 Excel 格式）；请在 Excel 或 WPS 中打开并另存为 .xlsx"},
+    {"workbook.xls_corrupt",
+     "the .xls workbook cannot be read (FreeXL error {0}); open it in Excel or WPS and save it as .xlsx",
+     "无法读取该 .xls 工作簿（FreeXL 错误 {0}）；请在 Excel 或 WPS 中打开并另存为 .xlsx"},
+    {"workbook.xls_stdin", "an .xls workbook cannot be read from standard input; name the file, or save it as .xlsx",
+     "无法从标准输入读取 .xls 工作簿；请直接给出文件名，或另存为 .xlsx"},
+    {"workbook.not_roster", "this sheet has no roster header, so it was not read as a roster",
+     "此工作表没有名单表头，未作为名单读取"},
+    {"folder.not_read", "not read, not a table file (.csv, .tsv, .txt, .xlsx, .xlsm, .xls): {0}",
+     "未读取（不是表格文件 .csv、.tsv、.txt、.xlsx、.xlsm、.xls）：{0}"},
+    // Match events (issue 17, SPEC §8): events, extra-suspension and lineup
+    // files; the checks that the events add up; scorers, discipline, lineup.
+    {"events_empty", "the file is empty: it needs a header row and one row per goal or card",
+     "文件为空：需要一行表头，然后每个进球或每张牌一行"},
+    {"events_no_person_column", "the header row has neither a shirt number (号码) nor a name (姓名) column; add one",
+     "表头既没有“号码”列也没有“姓名”列；请至少添加一列"},
+    {"event_unterminated_quote", "a quote opened in this row is never closed; remove it or close it",
+     "此行的引号没有闭合；请删除或补齐引号"},
+    {"event_matchday_bad", "the matchday must be a whole number such as 3; correct it or leave it empty",
+     "轮次必须是整数（如 3）；请更正或留空"},
+    {"event_match_missing", "the match needs its home and away teams; fill in 主队 and 客队",
+     "请填写本场比赛的主队和客队"},
+    {"event_team_missing", "the team is empty; fill in the team of the person (for an own goal: the scorer's own team)",
+     "球队为空；请填写该人员所属球队（乌龙球填写踢进乌龙球的球员所在球队）"},
+    {"event_team_not_in_match", "{0} is neither the home team ({1}) nor the away team ({2}) of this match; correct the team or the match",
+     "{0} 不是本场比赛的主队（{1}）或客队（{2}）；请更正球队或比赛"},
+    {"event_shirt_bad", "a shirt number is a whole number from 0 to 999; correct it",
+     "号码必须是 0 至 999 的整数；请更正"},
+    {"event_role_bad", "not a role: write player (运动员), leader (领队), coach (教练) or doctor (队医)",
+     "不是有效的身份：请填写 运动员、领队、教练 或 队医"},
+    {"event_person_missing", "no shirt number and no name: fill in at least one",
+     "号码和姓名都为空：请至少填写一项"},
+    {"event_official_goal", "only players score; an official's row can only be a card: correct the role or the event",
+     "只有运动员能进球；官员只能被出示红黄牌：请更正身份或事件"},
+    {"event_kind_unknown", "not an event: write goal, penalty_goal, own_goal, yellow, second_yellow or red (进球, 点球, 乌龙球, 黄牌, 两黄变红, 红牌)",
+     "不是有效的事件：请填写 进球、点球、乌龙球、黄牌、两黄变红 或 红牌"},
+    {"event_minute_bad", "the minute is a number such as 67 or 90+3; correct it or leave it empty",
+     "时间应为分钟数，如 67 或 90+3；请更正或留空"},
+    {"event_no_match", "no match {0} v {1} in the results files (with this group, matchday and date); check the teams, the order home-away, the matchday and the date",
+     "成绩文件中没有 {0} 对 {1} 的比赛（按本行的小组、轮次和日期）；请核对球队、主客队顺序、轮次和日期"},
+    {"event_match_ambiguous", "{0} v {1} is in the results more than once ({2}); fill in the matchday or the date",
+     "成绩文件中 {0} 对 {1} 不止一场（{2}）；请填写轮次或日期"},
+    {"event_match_not_played", "{0} v {1} has no score in the results ({2}); events are for played matches: enter the score, or check the match",
+     "{0} 对 {1} 在成绩文件中没有比分（{2}）；事件只能属于已赛的比赛：请填写比分或核对比赛"},
+    {"event_goals_mismatch", "{0} scored {1} in {2} by the results ({3}), but the events give {4} (own goals count for the other side, shootout kicks not at all); add or correct the goal rows, or the score",
+     "按成绩文件（{3}），{0} 在 {2} 中进 {1} 球，但事件中只有 {4} 球（乌龙球算对方进球，点球大战不算进球）；请补全或更正进球行或比分"},
+    {"event_after_sending_off", "{0} was sent off in this match (line {1}); nothing can follow: correct the person, the event or the minute",
+     "{0} 已在本场比赛中被罚下（第 {1} 行），之后不能再有事件：请更正人员、事件或时间"},
+    {"event_two_yellows", "{0} already has a yellow in this match (line {1}); write the second as second_yellow (两黄变红)",
+     "{0} 在本场比赛中已有一张黄牌（第 {1} 行）；第二张黄牌请写作“两黄变红”"},
+    {"event_second_yellow_alone", "a second yellow for {0} with no first yellow in this match; add the first yellow, or write red (红牌)",
+     "{0} 在本场比赛中没有第一张黄牌却有“两黄变红”；请补上第一张黄牌，或改为“红牌”"},
+    {"event_team_no_roster", "no roster was read for team {0}; check the spelling against the rosters",
+     "没有读到 {0} 的报名表；请与报名表核对队名"},
+    {"event_not_on_roster", "{0} is not on {1}'s roster (as {2}); check the shirt number and the name against the roster",
+     "{0} 不在 {1} 的报名表中（{2}）；请与报名表核对号码和姓名"},
+    {"event_roster_mismatch", "the roster ({0}) gives {1} shirt number {2}, but this row has {3} with {4}; correct the number or the name",
+     "报名表（{0}）中 {1} 的号码是 {2}，但此行是 {3}、号码 {4}；请更正号码或姓名"},
+    {"events_through_no_matchday", "--through needs every event's matchday: fill in 轮次, or pass --results so that it comes from the match",
+     "使用 --through 时每个事件都要有轮次：请填写“轮次”，或用 --results 从比赛中取得"},
+    {"extra_empty", "the file is empty: it needs a header row and one row per suspension",
+     "文件为空：需要一行表头，然后每项停赛处罚一行"},
+    {"extra_matches_bad", "the number of matches must be a whole number from 1 to 100; correct it",
+     "停赛场次必须是 1 至 100 的整数；请更正"},
+    {"lineup_empty", "the file is empty: it needs a header row and one row per person named",
+     "文件为空：需要一行表头，然后每名上场人员一行"},
+    {"discipline_played_suspended", "{0} ({1}) has an event in a match he was suspended for; check the match report",
+     "{0}（{1}）在停赛的比赛中有事件记录；请核对比赛记录"},
+    {"discipline_more_warnings", "{0} more events in matches their person was suspended for are not shown",
+     "另有 {0} 条停赛期间仍有事件记录的提示未显示"},
+    {"ev.matchday", "MD {0}", "第{0}轮"},
+    {"ev.match", "{0} {1} v {2}", "{0} {1} 对 {2}"},
+    {"ev.scorers_title", "Top scorers", "射手榜"},
+    {"ev.scorers_title_through", "Top scorers after matchday {0}", "射手榜（第 {0} 轮后）"},
+    {"ev.no_goals", "no goals in the events (own goals do not count)", "事件中没有进球（乌龙球不计）"},
+    {"ev.cause.red", "red card", "红牌"},
+    {"ev.cause.second_yellow", "second yellow", "两黄变红"},
+    {"ev.cause.yellows", "{0} yellow cards", "累计 {0} 张黄牌"},
+    {"ev.cause.extra", "disciplinary committee", "纪律委员会处罚"},
+    {"ev.cause.extra_reason", "disciplinary committee: {0}", "纪律委员会处罚：{0}"},
+    {"ev.out_of", "out: {0}", "停赛：{0}"},
+    {"ev.no_match_left", "no match left", "无剩余比赛"},
+    {"ev.status.pending", "pending ({0} of {1} served)", "待执行（已停 {0}/{1} 场）"},
+    {"ev.status.served", "served", "已执行"},
+    {"ev.cards_title", "Cards", "红黄牌统计"},
+    {"ev.cards_sheet", "Cards", "红黄牌"},
+    {"ev.suspensions_title", "Suspensions", "停赛记录"},
+    {"ev.suspensions_sheet", "Suspensions", "停赛记录"},
+    {"ev.next_title", "May not play in the next match", "下一场比赛停赛名单"},
+    {"ev.next_sheet", "Next match", "下一场"},
+    {"ev.no_next_match", "no match left", "无剩余比赛"},
+    {"ev.nobody_out", "nobody suspended", "无人停赛"},
+    {"ev.lineup_title", "Team sheets for matchday {0}", "第 {0} 轮上场名单审核"},
+    {"ev.lineup_mismatch", "the roster gives shirt number {0} to {1} ({2})", "报名表中 {0} 号是 {1}（{2}）"},
+    {"ev.lineup_mismatch_name", "the roster gives {0} shirt number {1} ({2})", "报名表中 {0} 的号码是 {1}（{2}）"},
+    {"ev.lineup_not_registered", "not on {0}'s roster", "不在 {0} 的报名表中"},
+    {"ev.verdict.eligible", "eligible", "可以上场"},
+    {"ev.verdict.not_registered", "not registered", "未报名"},
+    {"ev.verdict.ineligible", "ineligible", "资格不符"},
+    {"ev.verdict.suspended", "suspended", "停赛"},
+    {"key.shirt_number", "shirt_number", "号码"},
+    {"col.shirt_number", "No.", "号码"},
+    {"key.reason", "reason", "原因"},
+    {"col.goals", "Goals", "进球"},
+    {"key.goals", "goals", "进球"},
+    {"col.penalties", "Pens", "其中点球"},
+    {"key.penalties", "penalties", "其中点球"},
+    {"col.yellows", "Y", "黄牌"},
+    {"key.yellows", "yellows", "黄牌"},
+    {"col.second_yellows", "2Y", "两黄变红"},
+    {"key.second_yellows", "second_yellows", "两黄变红"},
+    {"col.reds", "R", "红牌"},
+    {"key.reds", "reds", "红牌"},
+    {"col.counting", "Y toward ban", "累计黄牌"},
+    {"key.counting", "yellows_counting", "累计黄牌"},
+    {"col.suspensions", "Suspensions", "停赛次数"},
+    {"key.suspensions", "suspensions", "停赛次数"},
+    {"col.next_match", "Next match", "下一场"},
+    {"key.next_match", "next_match", "下一场"},
+    {"col.cause", "Cause", "原因"},
+    {"key.cause", "cause", "原因"},
+    {"col.card_match", "Card in", "受罚比赛"},
+    {"key.card_match", "card_match", "受罚比赛"},
+    {"col.cards_at", "Rows", "记录行"},
+    {"key.cards_at", "rows", "记录行"},
+    {"col.matches", "Matches", "停赛场次"},
+    {"key.matches", "matches", "停赛场次"},
+    {"col.served_in", "Served in", "停赛比赛"},
+    {"key.served_in", "served_in", "停赛比赛"},
     // Windows: locked files, a double-click in Explorer, files dropped on the program.
     {"file_locked", "the file is open in another program (Excel or WPS?): close it there and run again",
      "文件已在其他程序中打开（Excel 或 WPS？）：请先在那里关闭它，再重新运行"},
@@ -777,19 +785,56 @@ std::string_view message_template(std::string_view code, Lang lang) {
   return code;
 }
 
+namespace {
+
+std::atomic<MessageFaultHandler> g_fault_handler{nullptr};
+
+std::string format_with(std::string_view templ, std::span<const std::string> args) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  store.reserve(args.size(), 0);
+  for (const std::string& a : args) store.push_back(std::string_view(a));  // viewed, not copied
+  return fmt::vformat(fmt::string_view(templ.data(), templ.size()), store);
+}
+
+}  // namespace
+
 std::string substitute(std::string_view templ, std::span<const std::string> args) {
-  std::string out;
-  out.reserve(templ.size() + 16);
-  for (std::size_t i = 0; i < templ.size(); ++i) {
-    if (templ[i] == '{' && i + 2 < templ.size() && templ[i + 1] >= '0' && templ[i + 1] <= '9' &&
-        templ[i + 2] == '}') {
-      const auto k = static_cast<std::size_t>(templ[i + 1] - '0');
-      if (k < args.size()) out += args[k];
-      i += 2;
-    } else {
-      out += templ[i];
-    }
+  try {
+    return format_with(templ, args);
+  } catch (const fmt::format_error& e) {
+    if (MessageFaultHandler handler = g_fault_handler.load()) handler(templ, e.what());
   }
+  // The fault's text: each placeholder without its argument kept as written.
+  std::vector<std::string> padded(args.begin(), args.end());
+  for (int k = static_cast<int>(padded.size()); k <= 9; ++k) padded.push_back(fmt::format("{{{}}}", k));
+  try {
+    return format_with(templ, padded);
+  } catch (const fmt::format_error&) {
+    return std::string(templ);  // not a format string at all (a stray brace): as written
+  }
+}
+
+MessageFaultHandler set_message_fault_handler(MessageFaultHandler handler) {
+  return g_fault_handler.exchange(handler);
+}
+
+std::vector<int> placeholders(std::string_view templ) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < templ.size(); ++i) {
+    if (templ[i] == '{' && i + 1 < templ.size() && templ[i + 1] == '{') {
+      ++i;  // {{: a literal brace
+      continue;
+    }
+    if (templ[i] != '{') continue;
+    const std::size_t close = templ.find('}', i);
+    if (close == std::string_view::npos) break;
+    int k = 0;
+    for (std::size_t j = i + 1; j < close; ++j) k = k * 10 + (templ[j] - '0');
+    out.push_back(k);
+    i = close;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -798,22 +843,15 @@ std::string message_text(const Diagnostic& d, Lang lang) {
 }
 
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {
+  // file[:line]: [warning: ][column "value": |"value": ]message
   std::string out = d.source;
-  if (d.line > 0) {
-    out += ':';
-    out += std::to_string(d.line);
-  }
+  if (d.line > 0) fmt::format_to(std::back_inserter(out), ":{}", d.line);
   out += ": ";
   if (d.severity == Severity::warning) out += lang == Lang::zh ? "警告: " : "warning: ";
   if (!d.column.empty()) {
-    out += d.column;
-    out += " \"";
-    out += d.value;
-    out += "\": ";
+    fmt::format_to(std::back_inserter(out), "{} \"{}\": ", d.column, d.value);
   } else if (!d.value.empty()) {
-    out += '"';
-    out += d.value;
-    out += "\": ";
+    fmt::format_to(std::back_inserter(out), "\"{}\": ", d.value);
   }
   out += message_text(d, lang);
   return out;

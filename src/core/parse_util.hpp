@@ -48,6 +48,51 @@ namespace matchday {
   return Date{v[0], v[1], v[2]};
 }
 
+// Says how the header `h` of `source` was found (csv.hpp, find_header): a
+// warning naming its line when rows above it were read as the form's title,
+// or when it spans two rows; when no row qualified, an error at the row looked
+// at, showing it (the reader then names the columns that are missing there).
+// Returns h.found.
+bool report_header(const FoundHeader& h, std::string_view source, DiagnosticSink& sink);
+
+// What a `key：value` pair in a form's title block or footer names.
+enum class FormKey : std::uint8_t { none, team, category, leader, coach, doctor, other };
+
+[[nodiscard]] FormKey form_key(std::string_view text);
+
+struct FormPair {
+  FormKey key = FormKey::none;
+  std::string value;
+  std::size_t cell = 0;  // where its key is
+};
+
+// The `key：value` pairs of a row of a form's title block or footer, for the
+// keys form_key() knows: several in a cell (`代表队：海北州   参赛组别：甲组男子`),
+// the value in the next cell (`领队：,马建军` or `领队,马建军`).
+[[nodiscard]] std::vector<FormPair> form_pairs(const std::vector<std::string>& cells);
+
+// Whether a row after the header is a line of the form's footer (or its
+// hints): its first cell is a key (填表人：…, 联系电话, 领队：…), a note (注：1.…,
+// 说明), a date (2025年7月1日, the blank `年  月  日`), or all its cells are
+// hints (必填, 格式：…). `pairs` are form_pairs(cells).
+[[nodiscard]] bool footer_row(const std::vector<std::string>& cells, const std::vector<FormPair>& pairs);
+
+// The footer rows of a table other than a roster (--teams, --adjustments):
+// skip_footer() is true for such a row (and notes its line); said() adds one
+// warning with their lines at the end.
+class FooterRows {
+ public:
+  bool skip(const CsvRecord& record);
+  void said(std::string_view source, DiagnosticSink& sink) const;
+
+ private:
+  std::vector<std::size_t> m_lines;
+  std::vector<std::string> m_cells;
+};
+
+// Lines as a short list: "3, 5-7, 9".
+[[nodiscard]] std::string line_list(const std::vector<std::size_t>& lines);
+
 // The diagnostic code for a date that did not parse.
 [[nodiscard]] std::string_view date_error_code(DateError e);
 

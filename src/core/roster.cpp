@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
+#include <map>
+#include <utility>
 
 #include "bytes.hpp"
 #include "matchday/csv.hpp"
@@ -19,23 +21,33 @@ enum Col : std::size_t {
 };
 
 constexpr std::array<ColumnSpec, c_count> k_columns{{
-    {"team", "队名|代表队|球队|队伍|参赛队|参赛单位|代表单位"},
-    {"category", "参赛组别|组别|组|参赛组"},
-    {"role", "身份|职务|角色|人员类别|人员类型"},
-    {"name", "姓名|名字|运动员姓名"},
-    {"sex", "性别|gender"},
-    {"birth_date", "出生日期|出生年月日|生日|birthday|date_of_birth|dob"},
-    {"id_number", "身份证号|身份证号码|身份证|公民身份号码|身份证件号码|证件号码|id|id_no|id_card"},
-    {"shirt_number", "号码|球衣号码|球衣号|背号|shirt|number"},
-    {"hukou_province", "户籍省份|户籍所在地|户籍|户口所在地|户籍地址|户籍所在省"},
-    {"hukou_type", "户口类型|户籍类型|户口性质"},
-    {"hukou_since", "户籍迁入日期|落户日期|户籍起始日期|迁入日期|入户日期"},
-    {"school_province", "学籍所在地|学籍省份|学籍所在学校|学籍学校|就读学校|学校"},
-    {"school_since", "入学日期|学籍起始日期|入学时间"},
-    {"school_full_time", "全日制|是否全日制"},
+    {"team", "队名|代表队|球队|队伍|参赛队|参赛单位|代表单位|参赛队伍|队伍名称|单位|单位名称|报名单位"},
+    {"category", "参赛组别|组别|组|参赛组|比赛组别|报名组别"},
+    {"role", "身份|职务|角色|人员类别|人员类型|类别|人员身份"},
+    {"name", "姓名|名字|运动员姓名|队员姓名|球员姓名|学生姓名"},
+    {"sex", "性别|gender|sex"},
+    {"birth_date", "出生日期|出生年月日|出生年月|出生时间|生日|出生|birthday|date_of_birth|dob|birth_date"},
+    {"id_number",
+     "身份证号|身份证号码|身份证|公民身份号码|公民身份证号码|公民身份证号|身份证件号码|身份证件号|证件号码|证件号|"
+     "居民身份证号码|居民身份证号|身份证编号|id|id_no|id_card|id_number"},
+    {"shirt_number", "号码|球衣号码|球衣号|背号|比赛服号码|服装号码|上衣号码|运动员号码|shirt|number|shirt_number"},
+    {"hukou_province",
+     "户籍省份|户籍所在地|户籍|户口所在地|户籍地址|户籍所在省|户籍地|户口所在省|户籍所在省份|户口地址|户籍住址|户籍所在地址"},
+    {"hukou_type", "户口类型|户籍类型|户口性质|户籍性质|户口类别|户别|户口种类|户籍户口类型"},
+    {"hukou_since",
+     "户籍迁入日期|落户日期|户籍起始日期|迁入日期|入户日期|迁入时间|户籍迁入时间|落户时间|入户时间|户口迁入日期|户口迁入时间|"
+     "户籍落户日期|户籍迁入"},
+    {"school_province",
+     "学籍所在地|学籍省份|学籍所在学校|学籍学校|就读学校|学校|所在学校|学校名称|学籍所在学校名称|学籍所在省|学籍地"},
+    {"school_since", "入学日期|学籍起始日期|入学时间|入学年月|学籍入学日期|学籍注册日期|注册学籍日期|学籍入学时间"},
+    {"school_full_time", "全日制|是否全日制|学籍全日制|是否为全日制|全日制学生"},
     {"anti_doping_pledge", "反兴奋剂承诺书|反兴奋剂承诺"},
     {"discipline_letter", "赛风赛纪责任书|赛风赛纪承诺书"},
 }};
+
+// A roster's header names people and their ID numbers; the rest is checked
+// against it (and birth date and sex can come from the ID).
+bool roster_header(const HeaderMatch& m) { return m.has(c_name) && m.has(c_id); }
 
 // The other provinces (and their usual short forms): an address starting with
 // one of these is outside.
@@ -118,6 +130,210 @@ class LastParse {
   T m_value{};
   bool m_valid = false;
 };
+
+
+// The names in a staff pair's value: `马建军`, `韩国强、李明`, `马建军 13900000000`.
+std::vector<std::string> staff_names(std::string_view value) {
+  std::vector<std::string> out;
+  // The value with each separator as a space (built anew: no replace in place).
+  std::string v;
+  for (std::size_t i = 0; i < value.size();) {
+    std::size_t len = 0;
+    for (std::string_view sep : {"、", "，", "；", "/", ",", ";", "\t"}) {
+      if (value.substr(i).starts_with(sep)) len = sep.size();
+    }
+    if (len > 0) {
+      v += ' ';
+      i += len;
+    } else {
+      v += value[i++];
+    }
+  }
+  std::size_t at = 0;
+  while (at < v.size()) {
+    std::size_t end = v.find(' ', at);
+    if (end == std::string::npos) end = v.size();
+    std::string word = v.substr(at, end - at);
+    at = end + 1;
+    if (const std::size_t paren = word.find('('); paren != std::string::npos) word.resize(paren);
+    if (const std::size_t paren = word.find("（"); paren != std::string::npos) word.resize(paren);
+    if (word.empty() || std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    out.push_back(std::move(word));
+  }
+  return out;
+}
+
+// Whether a row is a template's example (例, 示例, 填写示例 … first), which may
+// hold a plausible ID number: not a person.
+bool example_row(const CsvRecord& rec) {
+  for (std::string_view f : rec.fields) {
+    const std::string_view t = trim(f);
+    if (t.empty()) continue;
+    for (std::string_view w : {"例", "示例", "样例", "范例", "填写示例", "填表示例", "举例"}) {
+      if (t.starts_with(w)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// Whether a row after the footer began still says something about a person.
+bool person_like(std::string_view id, std::string_view sex, std::string_view birth) {
+  std::size_t digits = 0;
+  for (char ch : id) digits += ch >= '0' && ch <= '9';
+  return digits >= 15 || parse_sex(sex).has_value() || parse_date(birth).date.has_value();
+}
+
+// A date cell a valid ID number settles: an ambiguous 3/5/2009 whose one
+// reading is the ID's birth date, or a year and month (2009.03, 2009年3月)
+// that are the ID's.
+std::optional<Date> settle_by_id(std::string_view cell, const Date& birth) {
+  std::string scratch;
+  const std::string_view s = normalize_cell(cell, scratch);
+  std::vector<int> parts;
+  std::vector<std::size_t> sizes;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    int v = 0;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 6) v = v * 10 + (s[j++] - '0');
+    parts.push_back(v);
+    sizes.push_back(j - i);
+    i = j;
+  }
+  if (parts.size() == 3 && sizes[2] == 4 && parts[2] == birth.year) {
+    if ((parts[0] == birth.month && parts[1] == birth.day) || (parts[1] == birth.month && parts[0] == birth.day)) {
+      return birth;
+    }
+  }
+  if (parts.size() == 3 && sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] <= 2 && parts[0] == birth.year % 100 &&
+      parts[1] == birth.month && parts[2] == birth.day) {
+    return birth;  // 09/3/5
+  }
+  if (parts.size() == 2 && sizes[0] == 4 && parts[0] == birth.year && parts[1] == birth.month) return birth;
+  return std::nullopt;
+}
+
+// 户籍迁入日期 `出生`, `自出生`, `出生时`, `出生落户`: since birth.
+bool since_birth(std::string_view text) {
+  const std::string k = header_key(text);
+  return k == "出生" || k == "自出生" || k == "出生时" || k == "出生落户" || k == "出生即落户" || k == "出生入户" ||
+         k == "出生登记" || k == "从出生" || k == "出生至今" || k == "自出生起";
+}
+
+// A shirt number as written: 10, 10号, 10.0, １０ (normalised), No.10.
+std::optional<int> shirt_number(std::string_view text) {
+  std::string_view s = trim(text);
+  if (s.starts_with("No.") || s.starts_with("no.") || s.starts_with("NO.")) s = trim(s.substr(3));
+  if (s.ends_with("号")) s = trim(s.substr(0, s.size() - 3));
+  if (const std::size_t dot = s.find('.'); dot != std::string_view::npos) {
+    const std::string_view frac = s.substr(dot + 1);
+    if (frac.empty() || frac.find_first_not_of('0') != std::string_view::npos) return std::nullopt;
+    s = s.substr(0, dot);
+  }
+  return parse_count(s, 999);
+}
+
+// A category named anywhere in a text (a file name, a form's title without
+// a 参赛组别： key: `2025年…锦标赛（甲组男子）报名表`), when it names one only.
+std::optional<Category> category_in_text(std::string_view text) {
+  std::optional<Category> found;
+  for (std::string_view c : {"甲组男子", "甲组女子", "乙组男子", "乙组女子", "丙组男子", "丙组女子", "丁组男子",
+                             "丁组女子", "男子甲组", "女子甲组", "男子乙组", "女子乙组", "男子丙组", "女子丙组"}) {
+    if (text.find(c) == std::string_view::npos) continue;
+    const std::optional<Category> cat = parse_category(c);
+    if (found && cat != found) return std::nullopt;  // 甲组男子 and 乙组女子: which?
+    found = cat;
+  }
+  return found;
+}
+
+// Cuts what a file name says besides the team: 附件2：, the year, 报名表, the
+// category, (盖章), 最终版 ...
+std::string clean_file_name(std::string_view name) {
+  std::string scratch;
+  std::string s(normalize_cell(name, scratch));
+  const auto erase_all = [&](std::string_view w) {
+    for (std::size_t at = s.find(w); at != std::string::npos; at = s.find(w)) s.erase(at, w.size());
+  };
+  // Brackets and what they hold: (盖章), 【最终版】, (1).
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"【", "】"}, {"[", "]"}}) {
+    for (std::size_t at = s.find(open); at != std::string::npos; at = s.find(open, at)) {
+      const std::size_t end = s.find(close, at);
+      if (end == std::string::npos) break;
+      s.erase(at, end + close.size() - at);
+    }
+  }
+  // 附件2：, 附件 3-
+  if (const std::size_t at = s.find("附件"); at != std::string::npos) {
+    std::size_t end = at + std::string_view("附件").size();
+    while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == ':' || s[end] == ' ' || s[end] == '-' ||
+                              s[end] == '_' || s[end] == '.')) {
+      ++end;
+    }
+    s.erase(at, end - at);
+  }
+  // A year: 2025年, 2025年度, 2025-
+  for (std::size_t at = 0; at + 4 <= s.size(); ++at) {
+    if (std::all_of(s.begin() + static_cast<std::ptrdiff_t>(at), s.begin() + static_cast<std::ptrdiff_t>(at) + 4,
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        (at + 4 == s.size() || s[at + 4] < '0' || s[at + 4] > '9') && (at == 0 || s[at - 1] < '0' || s[at - 1] > '9')) {
+      std::size_t end = at + 4;
+      if (s.compare(end, 6, "年度") == 0) {
+        end += 6;
+      } else if (s.compare(end, 3, "年") == 0) {
+        end += 3;
+      }
+      s.erase(at, end - at);
+      break;
+    }
+  }
+  // Categories: 甲组男子, 男子甲组, 乙组女子组, 甲组, U15.
+  for (std::string_view c : {"甲组男子组", "甲组女子组", "乙组男子组", "乙组女子组", "丙组男子组", "丙组女子组",
+                             "甲组男子", "甲组女子", "乙组男子", "乙组女子", "丙组男子", "丙组女子", "丁组男子",
+                             "丁组女子", "男子甲组", "女子甲组", "男子乙组", "女子乙组", "男子丙组", "女子丙组",
+                             "甲组", "乙组", "丙组", "丁组", "男子组", "女子组"}) {
+    erase_all(c);
+  }
+  for (std::string_view w : {"运动员报名表", "报名登记表", "报名信息表", "报名汇总表", "参赛报名表", "报名表", "报名单",
+                             "名单表", "运动员名单", "参赛名单", "名单", "登记表", "信息表", "汇总表", "最终版", "终版",
+                             "修改版", "定稿", "副本", "盖章版", "盖章", "足球锦标赛", "锦标赛", "足球联赛", "联赛",
+                             "青少年", "足球", "比赛", "报名", "代表队", "运动员", "参赛", "final", "copy"}) {
+    erase_all(w);
+  }
+  // Separators left at either end, or doubled.
+  const auto sep_at = [&](std::size_t at) -> std::size_t {
+    for (std::string_view sp : {" ", "-", "_", ".", ",", ":", "、", "，", "·", "：", "—"}) {
+      if (s.compare(at, sp.size(), sp) == 0) return sp.size();
+    }
+    return 0;
+  };
+  while (!s.empty() && sep_at(0) > 0) s.erase(0, sep_at(0));
+  for (bool cut = true; cut && !s.empty();) {
+    cut = false;
+    for (std::size_t back = 1; back <= 3 && back <= s.size(); ++back) {
+      if (sep_at(s.size() - back) == back) {
+        s.resize(s.size() - back);
+        cut = true;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+std::string_view base_name(std::string_view path, std::string_view& folder) {
+  std::string_view p = path;
+  while (p.size() > 1 && (p.back() == '/' || p.back() == '\\')) p.remove_suffix(1);
+  const std::size_t slash = p.find_last_of("/\\");
+  folder = slash == std::string_view::npos ? std::string_view{} : p.substr(0, slash);
+  std::string_view name = slash == std::string_view::npos ? p : p.substr(slash + 1);
+  if (const std::size_t dot = name.rfind('.'); dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return name;
+}
 
 std::string_view date_message(DateError e) {
   switch (e) {
@@ -247,6 +463,13 @@ std::optional<HukouType> parse_hukou_type(std::string_view text) {
   if (k == "individual" || k == "个人户" || k == "个人") return HukouType::individual;
   if (k == "collective" || k == "集体户" || k == "集体") return HukouType::collective;
   if (k == "temporary" || k == "临时户" || k == "临时") return HukouType::temporary;
+  // Only 集体 and 临时 exclude; the household's nature (农业, 非农业, 居民,
+  // 城镇, 农村, 居民家庭户, 统一居民户 ...) says a family household.
+  if (k.find("集体") != std::string::npos) return HukouType::collective;
+  if (k.find("临时") != std::string::npos) return HukouType::temporary;
+  for (std::string_view w : {"农业", "居民", "城镇", "农村", "家庭", "城市", "非农"}) {
+    if (k.find(w) != std::string::npos) return HukouType::family;
+  }
   return std::nullopt;
 }
 
@@ -264,8 +487,15 @@ std::optional<bool> parse_yes_no(std::string_view text) {
 }
 
 Place locate(std::string_view text, std::string_view province, const std::vector<std::string>& aliases) {
-  const std::string_view s = trim(text);
+  std::string_view s = trim(text);
   if (s.empty()) return Place::none;
+  // An address written from the country: 中国青海省西宁市, 中华人民共和国青海省.
+  for (std::string_view country : {"中华人民共和国", "中国"}) {
+    if (s.starts_with(country) && s.size() > country.size()) {
+      s = trim(s.substr(country.size()));
+      break;
+    }
+  }
   if (starts_with_folded(s, province)) return Place::inside;
   for (const std::string& a : aliases) {
     if (!a.empty() && starts_with_folded(s, a)) return Place::inside;
@@ -279,6 +509,38 @@ Place locate(std::string_view text, std::string_view province, const std::vector
     if (s.starts_with(p)) return Place::outside;
   }
   return Place::unclear;
+}
+
+std::string team_from_file_name(std::string_view path) {
+  std::string_view folder;
+  const std::string_view name = base_name(path, folder);
+  std::string team = clean_file_name(name);
+  if (team.empty() && !folder.empty()) {
+    std::string_view above;
+    team = clean_file_name(base_name(std::string(folder) + ".x", above));
+  }
+  return team;
+}
+
+std::optional<Category> category_from_file_name(std::string_view path) {
+  std::string_view folder;
+  return category_in_text(base_name(path, folder));
+}
+
+void roster_name_clashes(const Roster& roster, std::vector<Diagnostic>& diags) {
+  std::map<std::string, std::size_t> first;  // team -> the first source naming it
+  for (std::size_t i = 0; i < roster.name_teams.size() && i < roster.sources.size(); ++i) {
+    const std::string& team = roster.name_teams[i];
+    if (team.empty()) continue;
+    const auto [it, added] = first.try_emplace(team, i);
+    if (added) continue;
+    std::string_view f1, f2;
+    (void)base_name(roster.sources[it->second], f1);
+    (void)base_name(roster.sources[i], f2);
+    if (f1 == f2) continue;  // one folder: a team's files (one per category, say)
+    diags.push_back({Severity::error, roster.sources[i], 0, "", "", "roster_team_name_clash",
+                     {team, roster.sources[it->second]}});
+  }
 }
 
 const RowNotes& Roster::notes_of(const RosterRow& row) const {
@@ -307,6 +569,9 @@ void Roster::append(Roster&& part) {
   for (std::size_t t = 0; t < part.teams.size(); ++t) team_of[t] = intern_team(part.teams[t]);
   sources.insert(sources.end(), std::make_move_iterator(part.sources.begin()),
                  std::make_move_iterator(part.sources.end()));
+  name_teams.resize(source_base);
+  name_teams.insert(name_teams.end(), std::make_move_iterator(part.name_teams.begin()),
+                    std::make_move_iterator(part.name_teams.end()));
   headers.insert(headers.end(), std::make_move_iterator(part.headers.begin()),
                  std::make_move_iterator(part.headers.end()));
   notes.insert(notes.end(), std::make_move_iterator(part.notes.begin()), std::make_move_iterator(part.notes.end()));
@@ -334,41 +599,101 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
                   Roster& into, std::vector<Diagnostic>& diags) {
   DiagnosticSink sink(diags, source);
   const auto source_index = static_cast<std::uint32_t>(into.sources.size());
+  const std::size_t first_row = into.rows.size();  // this file's rows start here
   const char delim = options.delimiter ? options.delimiter : sniff_delimiter(source, text);
-  CsvReader reader(text, delim);
-  CsvRecord rec;
-  if (!reader.next_nonblank(rec)) {  // the header
+  const FoundHeader fh = find_header(text, delim, k_columns, roster_header);
+  if (fh.line == 0) {
     sink.add({Severity::error, std::string(source), 0, "", "", "roster_empty", {}});
     return;
   }
-  const HeaderMatch hm = match_header(rec, k_columns);
+  report_header(fh, source, sink);
+  const HeaderMatch& hm = fh.match;
+  const std::size_t header_line = fh.line;
   for (const std::string& d : hm.duplicated) {
-    sink.add({Severity::error, std::string(source), rec.line, d, "", "duplicate_column", {}});
+    sink.add({Severity::error, std::string(source), header_line, d, "", "duplicate_column", {}});
   }
   const auto need = [&](std::size_t col, std::string_view zh) {
     if (!hm.has(col)) {
-      sink.add({Severity::error, std::string(source), rec.line, "", "", "missing_column",
+      sink.add({Severity::error, std::string(source), header_line, "", "", "missing_column",
                 {std::string(k_columns[col].key), std::string(zh)}});
     }
   };
   need(c_name, "姓名");
-  need(c_sex, "性别");
-  need(c_birth, "出生日期");
-  need(c_id, "身份证号");
+  need(c_id, "身份证号");  // birth date and sex can come from it
   if (!hm.has(c_hukou_province) && !hm.has(c_school_province)) {
-    sink.add({Severity::error, std::string(source), rec.line, "", "", "roster_no_residency_columns", {}});
+    sink.add({Severity::error, std::string(source), header_line, "", "", "roster_no_residency_columns", {}});
   }
   if (hm.has(c_hukou_province)) {
     need(c_hukou_type, "户口类型");
     need(c_hukou_since, "户籍迁入日期");
   }
   if (hm.has(c_school_province)) need(c_school_since, "入学日期");
-  if (!hm.has(c_category) && !options.category) {
-    sink.add({Severity::error, std::string(source), rec.line, "", "", "roster_no_category", {}});
+
+  // The form's title block: the team and category of a file without such
+  // columns, and staff named there.
+  std::string title_team;
+  std::optional<Category> title_category;
+  std::size_t title_team_line = 0, title_category_line = 0;
+  struct Staff {
+    Role role;
+    std::string name;
+    std::size_t line;
+  };
+  std::vector<Staff> staff;
+  const auto staff_of = [&](const FormPair& p, std::size_t line) {
+    if (p.key != FormKey::leader && p.key != FormKey::coach && p.key != FormKey::doctor) return false;
+    const Role role = p.key == FormKey::leader ? Role::leader : p.key == FormKey::coach ? Role::coach : Role::doctor;
+    for (std::string& n : staff_names(p.value)) staff.push_back({role, std::move(n), line});
+    return true;
+  };
+  for (const FormRow& t : fh.title) {
+    for (const FormPair& p : form_pairs(t.cells)) {
+      if (p.key == FormKey::team && title_team.empty() && !p.value.empty()) {
+        title_team = p.value;
+        title_team_line = t.line;
+      } else if (p.key == FormKey::category && !title_category && !p.value.empty()) {
+        title_category = parse_category(p.value);
+        if (title_category) title_category_line = t.line;
+      } else {
+        staff_of(p, t.line);
+      }
+    }
+  }
+  // A title that names the category in its text: 2025年…锦标赛（甲组男子）报名表.
+  for (const FormRow& t : fh.title) {
+    if (title_category) break;
+    std::string joined;
+    for (const std::string& c : t.cells) joined += c + " ";
+    if ((title_category = category_in_text(joined))) title_category_line = t.line;
+  }
+  // The file's team when the header has no team column and the title none:
+  // from the file's name (without 附件2：, 报名表, the category ...).
+  std::string name_team;
+  std::string_view unused_folder;
+  if (!hm.has(c_team) && title_team.empty() && options.default_team.empty() && !options.file_path.empty()) {
+    name_team = team_from_file_name(options.file_path);
+  }
+  const std::optional<Category> name_category =
+      options.file_path.empty() ? std::nullopt : category_from_file_name(options.file_path);
+  if (!hm.has(c_category) && !options.category && !title_category && !name_category) {
+    sink.add({Severity::error, std::string(source), header_line, "", "", "roster_no_category", {}});
   }
   if (sink.error_count() > 0) return;
+  if (!hm.has(c_team) && !title_team.empty()) {
+    sink.add({Severity::warning, std::string(source), title_team_line, "", title_team, "roster_title_team", {}});
+  } else if (!hm.has(c_team) && !name_team.empty() && name_team != base_name(options.file_path, unused_folder)) {
+    sink.add({Severity::warning, std::string(source), 0, "", name_team, "roster_name_team", {}});
+  }
+  if (!hm.has(c_category) && title_category) {
+    sink.add({Severity::warning, std::string(source), title_category_line, "", title_category->code(),
+              "roster_title_category", {}});
+  } else if (!hm.has(c_category) && !options.category && name_category) {
+    sink.add({Severity::warning, std::string(source), 0, "", name_category->code(), "roster_name_category", {}});
+  }
 
   into.sources.emplace_back(source);
+  into.name_teams.resize(source_index);
+  into.name_teams.push_back(name_team);
   const auto headers_index = static_cast<std::uint32_t>(into.headers.size());
   {
     RosterHeaders h;
@@ -400,8 +725,12 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
   const auto place = [&](std::string_view cell) { return locate(cell, options.province, options.province_aliases); };
   // What every row reads of the options, copied here: the options may live
   // on another thread's stack, in a cache line that thread keeps writing.
-  const std::string_view default_team = options.default_team;
-  const std::optional<Category> option_category = options.category;
+  const std::string_view default_team =
+      !title_team.empty() ? std::string_view(title_team)
+                          : !options.default_team.empty() ? std::string_view(options.default_team) : name_team;
+  // A category in the title comes before --category, which comes before the file's name.
+  const std::optional<Category> option_category =
+      title_category ? title_category : options.category ? options.category : name_category;
   const Date as_of = options.as_of;
 
   // Room for every line (an upper bound of the rows), within reason: the
@@ -416,9 +745,65 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
   }
   // Template rows skipped: said once per file, so none goes unseen.
   std::size_t skipped = 0, first_skipped = 0, last_skipped = 0;
+  // The form's footer: its lines (said in one warning), and staff named there.
+  std::vector<std::size_t> footer_lines;
+  bool in_footer = false;
+  const auto add_staff = [&](const Staff& st) {
+    RosterRow& r = into.rows.emplace_back();
+    r.source = source_index;
+    r.line = static_cast<std::uint32_t>(st.line);
+    r.headers = headers_index;
+    r.role = st.role;
+    r.name = st.name;
+    r.team = last_team != static_cast<std::uint32_t>(-1) ? last_team : into.intern_team(default_team);
+    if (last_category) {
+      r.category = *last_category;
+    } else if (option_category) {
+      r.category = *option_category;
+    }
+    r.id = check_id_number("", as_of);
+  };
+  // The title's staff go in before the first person (whose team they take).
+  std::vector<Staff> title_staff = std::move(staff);
+  staff.clear();
+  const auto add_title_staff = [&] {
+    for (const Staff& st : title_staff) add_staff(st);
+    title_staff.clear();
+  };
+  CsvReader reader(text, delim);
+  reader.seek(fh.body, fh.body_line);
+  CsvRecord rec;
+  std::vector<std::string> cells;
   while (reader.next(rec)) {
     if (rec.blank()) continue;
     row.start(rec);
+    // A footer row: no ID number in it, and a key, a note or a date first (or
+    // anything that is not a person once the footer has begun).
+    if (!rec.unterminated_quote && example_row(rec)) {
+      footer_lines.push_back(rec.line);
+      continue;
+    }
+    if (!rec.unterminated_quote && !person_like(row.raw(c_id), {}, {})) {
+      cells.assign(rec.fields.begin(), rec.fields.end());
+      const std::vector<FormPair> pairs = form_pairs(cells);
+      if (footer_row(cells, pairs) ||
+          (in_footer && !person_like(row.raw(c_id), row.text(c_sex), row.raw(c_birth)))) {
+        in_footer = true;
+        staff.clear();
+        bool only_staff = !pairs.empty();
+        for (const FormPair& p : pairs) only_staff = staff_of(p, rec.line) && only_staff;
+        // Staff the file's rows already list (a 领队 row, and 领队：X again at
+        // the foot) are not added twice; the footer row is then counted.
+        const std::size_t named = staff.size();
+        std::erase_if(staff, [&](const Staff& st) {
+          return std::any_of(into.rows.begin() + static_cast<std::ptrdiff_t>(first_row), into.rows.end(),
+                             [&](const RosterRow& r) { return r.role == st.role && r.name == st.name; });
+        });
+        for (const Staff& st : staff) add_staff(st);
+        if (!only_staff || staff.empty() || staff.size() < named) footer_lines.push_back(rec.line);
+        continue;
+      }
+    }
     bool person = rec.unterminated_quote;
     for (std::size_t col : k_person_cols) person = person || !row.empty(col);
     if (!person) {
@@ -427,6 +812,14 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
       continue;
     }
 
+    if (!title_staff.empty()) {
+      if (!hm.has(c_team) || row.text(c_team).empty()) {
+        add_title_staff();
+      } else {  // the team of the first person
+        last_team = into.intern_team(row.text(c_team));
+        add_title_staff();
+      }
+    }
     RosterRow& r = into.rows.emplace_back();
     r.source = source_index;
     r.line = static_cast<std::uint32_t>(rec.line);
@@ -478,32 +871,42 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
     r.name = row.text(c_name);
     if (r.name.empty()) finding(Reason::missing_field, c_name, "elig.name_missing");
 
+    // The ID number: kept for every role (duplicates), judged for players.
+    const std::string_view id_raw = row.raw(c_id);
+    r.id = check_id_number(id_raw, as_of);
+    if (!r.id.ok()) into.notes_for(r).id_text = std::string(trim(id_raw));
+
     const std::string_view sex = row.text(c_sex);
     if (const std::optional<Sex>& sx = sex_of(sex, parse_sex)) {
       r.sex = *sx;
       // Read as a sex, the text is one of parse_sex's words (6 bytes at most).
       r.sex_size = static_cast<std::uint8_t>(std::min(sex.size(), r.sex_chars.size()));
       std::copy_n(sex.data(), r.sex_size, r.sex_chars.data());
+    } else if (sex.empty() && r.id.ok()) {
+      r.sex = r.id.sex == 'M' ? Sex::male : Sex::female;  // no sex column, or an empty cell: the ID's
+      into.notes_for(r).sex_from_id = true;
     } else if (player) {
       finding(Reason::missing_field, c_sex, sex.empty() ? "elig.sex_missing" : "elig.sex_unknown");
     }
-
-    // The ID number: kept for every role (duplicates), judged for players.
-    const std::string_view id_raw = row.raw(c_id);
-    r.id = check_id_number(id_raw, as_of);
-    if (!r.id.ok()) into.notes_for(r).id_text = std::string(trim(id_raw));
 
     if (player) {
       const DateParse bd = fast_date(row.raw(c_birth));
       if (bd.date) {
         r.birth_date = bd.date;
+      } else if (bd.error == DateError::missing && r.id.ok()) {
+        r.birth_date = OptionalDate(Date(r.id.birth));  // no birth-date column, or an empty cell: the ID's
+        into.notes_for(r).birth_from_id = true;
       } else if (bd.error == DateError::missing) {
         finding(Reason::missing_field, c_birth, "elig.birth_missing");
+      } else if (const std::optional<Date> settled = r.id.ok() ? settle_by_id(row.raw(c_birth), Date(r.id.birth))
+                                                               : std::nullopt) {
+        r.birth_date = OptionalDate(*settled);  // 3/5/2009 with an ID born 2009-03-05
+        into.notes_for(r).birth_from_id = true;
       } else {
         finding(Reason::bad_birth_date, c_birth, date_message(bd.error));
       }
       if (hm.has(c_shirt) && !row.empty(c_shirt)) {
-        if (auto n = parse_count(row.text(c_shirt), 999)) {
+        if (auto n = shirt_number(row.text(c_shirt))) {
           r.shirt = static_cast<std::int16_t>(*n);  // at most 999
         } else {
           finding(Reason::missing_field, c_shirt, "elig.shirt_bad");
@@ -525,6 +928,8 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
         const DateParse since = fast_date(row.raw(c_hukou_since));
         if (since.date) {
           r.hukou_since = since.date;
+        } else if (since_birth(row.text(c_hukou_since))) {
+          r.hukou_since = r.birth_date;  // registered there since birth
         } else if (since.error != DateError::missing) {
           finding(Reason::missing_field, c_hukou_since, date_message(since.error));
         }
@@ -565,6 +970,11 @@ void parse_roster(std::string_view text, std::string_view source, const RosterOp
       pledge(c_anti_doping, anti_doping_of, r.anti_doping);
       pledge(c_discipline, discipline_of, r.discipline);
     }
+  }
+  add_title_staff();
+  if (!footer_lines.empty()) {
+    sink.add({Severity::warning, std::string(source), footer_lines.front(), "", "", "roster_footer_rows",
+              {std::to_string(footer_lines.size()), line_list(footer_lines)}});
   }
   if (skipped > 0) {
     sink.add({Severity::warning, std::string(source), first_skipped, "", "", "roster_template_rows",

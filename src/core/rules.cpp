@@ -58,6 +58,8 @@ Rules fifa() {
   r.reapply_h2h = false;
   r.pairing = "A1-B2,B1-A2";
   r.eligibility = qinghai_eligibility();
+  // Yellows are wiped after the quarter-finals, not before the knockout.
+  r.discipline.reset_before_knockout = false;
   return r;
 }
 
@@ -72,6 +74,7 @@ Rules uefa() {
   r.reapply_h2h = true;
   r.pairing = "A1-B2,B1-A2";
   r.eligibility = qinghai_eligibility();
+  r.discipline.reset_before_knockout = false;
   return r;
 }
 
@@ -159,6 +162,19 @@ std::optional<Rules> preset(std::string_view name) {
   return std::nullopt;
 }
 
+std::size_t comment_start(std::string_view line) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  bool only_blanks = true;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '#') {
+      const bool word = i > 0 && blank(line[i - 1]) && (i + 1 == line.size() || blank(line[i + 1]));
+      if (only_blanks || word) return i;
+    }
+    only_blanks = only_blanks && blank(line[i]);
+  }
+  return line.size();
+}
+
 RulesParse parse_rules(std::string_view text, std::string_view source) {
   RulesParse out;
   out.rules = qinghai();
@@ -177,9 +193,7 @@ RulesParse parse_rules(std::string_view text, std::string_view source) {
     const std::size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) {
-      line = line.substr(0, hash);
-    }
+    line = line.substr(0, comment_start(line));
     line = trim(line);
     if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line = trim(line.substr(3));
     if (line.empty()) continue;
@@ -270,6 +284,20 @@ RulesParse parse_rules(std::string_view text, std::string_view source) {
       set_int(r.yellow_card_points, k_max_card_points);
     } else if (key == "fair_play.red") {
       set_int(r.red_card_points, k_max_card_points);
+    } else if (key == "fair_play.second_yellow") {
+      set_int(r.second_yellow_card_points, k_max_card_points);
+    } else if (key == "fair_play.yellow_red") {
+      set_int(r.yellow_red_card_points, k_max_card_points);
+    } else if (key == "suspension.yellow_threshold") {
+      set_int(r.discipline.yellow_threshold);
+    } else if (key == "suspension.yellow_matches") {
+      set_int(r.discipline.yellow_matches);
+    } else if (key == "suspension.red_matches") {
+      set_int(r.discipline.red_matches);
+    } else if (key == "suspension.second_yellow_matches") {
+      set_int(r.discipline.second_yellow_matches);
+    } else if (key == "suspension.reset_before_knockout") {
+      set_bool(r.discipline.reset_before_knockout);
     } else if (key == "max_meetings") {
       set_int(r.max_meetings);
     } else if (key == "qualify") {
@@ -344,8 +372,7 @@ std::string format_rules(const Rules& r) {
     o += '\n';
   };
   o += "# matchday rules file. `key = value` per line; `#` starts a comment.\n";
-  o += "# Keys not given keep the values of `base` (first key; default qinghai-youth-2025).\n";
-  o += "# Use: matchday standings --rules this-file.rules results.csv\n\n";
+  o += "# Keys not given keep the values of `base` (first key; default qinghai-youth-2025).\n\n";
   line("base", r.name == "qinghai-youth-2025" || !preset(r.name) ? "qinghai-youth-2025" : r.name);
   line("name", r.name);
   line("title", r.title);
@@ -373,6 +400,20 @@ std::string format_rules(const Rules& r) {
   o += "\n# Fair play: disciplinary points per card (fewer is better).\n";
   line("fair_play.yellow", std::to_string(r.yellow_card_points));
   line("fair_play.red", std::to_string(r.red_card_points));
+  o += "# From match events (standings --events), per person and match: two yellows,\n"
+       "# and a yellow followed by a direct red (FIFA: 1, 3, 4, 5 with the two above).\n";
+  line("fair_play.second_yellow", std::to_string(r.second_yellow_card_points));
+  line("fair_play.yellow_red", std::to_string(r.yellow_red_card_points));
+  const DisciplineRule& d = r.discipline;
+  o += "\n# Suspensions (matchday discipline): matches for a direct red and for a second\n"
+       "# yellow; yellows in different matches: `yellow_matches` at `yellow_threshold`\n"
+       "# (0: none), the count starting again after it; reset_before_knockout = yes\n"
+       "# clears the yellows before the first knockout match.\n";
+  line("suspension.red_matches", std::to_string(d.red_matches));
+  line("suspension.second_yellow_matches", std::to_string(d.second_yellow_matches));
+  line("suspension.yellow_threshold", std::to_string(d.yellow_threshold));
+  line("suspension.yellow_matches", std::to_string(d.yellow_matches));
+  line("suspension.reset_before_knockout", yes_no(d.reset_before_knockout));
   o += "\n# Group format: how often two teams meet (more is an error), qualifying places.\n";
   line("max_meetings", std::to_string(r.max_meetings));
   line("qualify", std::to_string(r.qualify));

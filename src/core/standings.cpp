@@ -1,5 +1,7 @@
 #include "matchday/standings.hpp"
 
+#include "matchday/integrity.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -7,21 +9,18 @@
 #include <numeric>
 #include <span>
 
+#include "match_rules.hpp"
 #include "parallel.hpp"
 
 namespace matchday {
 namespace {
 
-bool counts(const Match& m, std::optional<int> through) {
-  if (!m.has_score() || m.stage != 0) return false;
-  if (m.status != MatchStatus::played && m.status != MatchStatus::awarded) return false;
-  return !through || m.matchday <= *through;
-}
+using detail::counts;
 
 // The five outcomes of a match for one side, as TeamRecord counts them.
 enum SideOutcome : std::uint8_t { o_won, o_drawn, o_lost, o_shootout_won, o_shootout_lost, o_count };
 
-// The outcome of match `m` for the home side and for the away side (SPEC §4:
+// The outcome of match `m` for the home side and for the away side (docs/spec.md §4:
 // without shootout points a recorded shootout leaves the draw). Without
 // branches: a league's results are as good as random to a branch predictor.
 inline std::pair<SideOutcome, SideOutcome> outcomes(const Match& m, const PointsRule& p) {
@@ -93,7 +92,7 @@ class Tally {
   std::vector<Row> m_rows;
 };
 
-// Ranks the teams of one group by the rule set's criteria (SPEC §4).
+// Ranks the teams of one group by the rule set's criteria (docs/spec.md §4).
 class Ranker {
   // Every set of teams the ranking makes (a league makes a hundred a group)
   // comes from this arena, a bump of a pointer each, given back at once.
@@ -119,7 +118,7 @@ class Ranker {
       if (k + 16 < count) __builtin_prefetch(first + k + 16);
       const Match& m = first[k];
       if (!counts(m, through)) {
-        m_remaining += m.stage == 0 && m.status != MatchStatus::cancelled;  // a fixture still to play
+        m_remaining += detail::still_to_play(m, through);
         continue;
       }
       tally.add(m, rules.points);
@@ -340,7 +339,7 @@ class Ranker {
       return;
     }
     // A head-to-head block: every criterion of the block, in order, on one
-    // mini-table built for the teams that entered it (SPEC §4).
+    // mini-table built for the teams that entered it (docs/spec.md §4).
     std::size_t end = pos;
     while (end < order.size() && is_h2h(order[end])) ++end;
     build_mini(set);
@@ -488,11 +487,21 @@ GroupTable group_table(const Group& group, std::size_t index, const Rules& rules
 
 }  // namespace
 
+namespace {
+
+// Whether `name` (from --group, an adjustment) names group `g`: as written,
+// or as check_results shows it (`A组` and `Group A` name group A).
+bool names_group(const Group& g, const std::string& name) {
+  return g.name == name || (!g.named_after_file && g.name == canonical_group_name(name));
+}
+
+}  // namespace
+
 Standings compute_standings(const Results& results, const Rules& rules, const StandingsOptions& options) {
   Standings out;
   // Every group named by --group must exist.
   for (const std::string& name : options.groups) {
-    const bool found = std::ranges::any_of(results.groups, [&](const Group& g) { return g.name == name; });
+    const bool found = std::ranges::any_of(results.groups, [&](const Group& g) { return names_group(g, name); });
     if (!found) {
       std::string names;
       for (const Group& g : results.groups) names += (names.empty() ? "" : ", ") + g.name;
@@ -506,7 +515,7 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
   for (const Adjustment& a : options.adjustments) {
     std::vector<std::pair<std::size_t, std::uint32_t>> hits;
     for (std::size_t g = 0; g < results.groups.size(); ++g) {
-      if (!a.group.empty() && results.groups[g].name != a.group) continue;
+      if (!a.group.empty() && !names_group(results.groups[g], a.group)) continue;
       const std::int64_t t = results.groups[g].find_team(a.team);
       if (t >= 0) hits.emplace_back(g, static_cast<std::uint32_t>(t));
     }
@@ -556,8 +565,8 @@ Standings compute_standings(const Results& results, const Rules& rules, const St
   // tables land in group order).
   std::vector<std::size_t> chosen;
   for (std::size_t g = 0; g < results.groups.size(); ++g) {
-    const std::string& name = results.groups[g].name;
-    if (options.groups.empty() || std::ranges::find(options.groups, name) != options.groups.end()) chosen.push_back(g);
+    const auto named = [&](const std::string& name) { return names_group(results.groups[g], name); };
+    if (options.groups.empty() || std::ranges::any_of(options.groups, named)) chosen.push_back(g);
   }
   out.groups.resize(chosen.size());
   const auto threads = static_cast<unsigned>(

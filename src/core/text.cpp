@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "parallel.hpp"
+#include "text_detail.hpp"
 #include "platform.hpp"
 #include "utf8.hpp"
 
@@ -262,6 +263,29 @@ bool is_wide(char32_t cp) {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 
 }  // namespace
+
+// The two UTF-8 checks, each on its own, for the unit test that holds them to
+// the same answers (text_detail.hpp).
+namespace detail {
+
+std::size_t scalar_first_invalid_utf8(std::string_view s) { return first_invalid_utf8_scalar(s); }
+
+bool avx2_utf8_available() {
+#if defined(MATCHDAY_UTF8_AVX2)
+  return cpu_has_avx2();
+#else
+  return false;
+#endif
+}
+
+bool avx2_valid_utf8(std::string_view s) {
+#if defined(MATCHDAY_UTF8_AVX2)
+  if (cpu_has_avx2()) return valid_utf8_avx2(s.data(), s.size());
+#endif
+  return first_invalid_utf8_scalar(s) == std::string_view::npos;
+}
+
+}  // namespace detail
 
 std::string_view encoding_name(Encoding e) {
   switch (e) {

@@ -2,7 +2,6 @@
 // systems): mmap, mkstemp + rename, signals. windows_files.cpp is the other.
 #include "io.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -313,23 +312,6 @@ std::size_t file_bytes(const std::string& path) {
   struct stat st {};
   if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
   return static_cast<std::size_t>(st.st_size);
-}
-
-bool list_directory(const std::string& path, std::vector<std::string>& names, std::string& error) {
-  DIR* dir = ::opendir(path.c_str());
-  if (!dir) {
-    error = std::strerror(errno);
-    return false;
-  }
-  while (const dirent* e = ::readdir(dir)) {
-    const std::string name = e->d_name;
-    if (name == "." || name == "..") continue;
-    struct stat st {};
-    if (::stat((path + "/" + name).c_str(), &st) == 0 && S_ISREG(st.st_mode)) names.push_back(name);
-  }
-  ::closedir(dir);
-  std::sort(names.begin(), names.end());
-  return true;
 }
 
 }  // namespace matchday::cli

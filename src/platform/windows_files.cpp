@@ -437,24 +437,4 @@ std::size_t file_bytes(const std::string& path) {
   return (static_cast<std::size_t>(data.nFileSizeHigh) << 32) | data.nFileSizeLow;
 }
 
-bool list_directory(const std::string& path, std::vector<std::string>& names, std::string& error) {
-  std::wstring pattern = widen(path);
-  if (!pattern.empty() && pattern.back() != L'/' && pattern.back() != L'\\') pattern += L'\\';
-  pattern += L'*';
-  WIN32_FIND_DATAW found{};
-  const HANDLE h = FindFirstFileW(pattern.c_str(), &found);
-  if (h == INVALID_HANDLE_VALUE) {
-    const DWORD code = GetLastError();
-    if (code == ERROR_FILE_NOT_FOUND) return true;  // an empty folder (no "." even)
-    error = reason(code);
-    return false;
-  }
-  do {
-    if (!(found.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)) names.push_back(narrow(found.cFileName));
-  } while (FindNextFileW(h, &found));
-  FindClose(h);
-  std::sort(names.begin(), names.end());
-  return true;
-}
-
 }  // namespace matchday::cli

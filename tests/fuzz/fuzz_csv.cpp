@@ -157,6 +157,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
+  // find_header (forms: a title block, a header over two rows): the header
+  // lies within the text, before the rows it leaves to the reader, and its
+  // matched columns point at its cells.
+  {
+    const FoundHeader h = find_header(text, delim, k_specs);
+    FUZZ_CHECK(h.body <= text.size());
+    FUZZ_CHECK(h.rows == 1 || h.rows == 2);
+    if (h.line > 0) {
+      FUZZ_CHECK(h.first_line <= h.line && h.line <= h.last_line && h.last_line < h.body_line + 1);
+      FUZZ_CHECK(h.first_pos <= h.body);
+      FUZZ_CHECK(h.match.index.size() == k_specs.size());
+      for (int i : h.match.index) FUZZ_CHECK(i < static_cast<int>(h.cells.size()));
+      for (const FormRow& t : h.title) FUZZ_CHECK(t.line < h.line);
+      if (h.found) FUZZ_CHECK(h.match.missing.empty());
+    } else {
+      FUZZ_CHECK(!h.found && h.title.empty());
+    }
+  }
+
   // The header: match_header and the cell helpers on every field.
   CsvReader reader(text, delim);
   CsvRecord header;

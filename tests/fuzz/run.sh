@@ -29,6 +29,8 @@ for t in "${targets[@]}"; do
   case "$t" in
     fuzz_csv | fuzz_results | fuzz_roster) args+=(-dict="$here/results.dict") ;;
     fuzz_rules) args+=(-dict="$here/rules.dict") ;;
+    # Whole workbooks are larger than 8 KB; the later -max_len wins.
+    fuzz_workbook) args+=(-dict="$here/workbook.dict" -max_len=65536) ;;
   esac
   seeds=()
   [ -d "$here/corpus/$t" ] && seeds+=("$here/corpus/$t")
