@@ -27,9 +27,10 @@ TEST_CASE("format_diagnostic") {
         "groupA.csv:7: home_goals \"x\": goals must be a whole number, 0 or more (no decimals, no text); correct the cell");
   CHECK(format_diagnostic(d, Lang::zh) ==
         "groupA.csv:7: home_goals \"x\": 进球数必须是不小于 0 的整数（不能有小数或文字）；请更正此单元格");
-  Diagnostic w{Severity::warning, "f.csv", 3, "", "", "too_many_meetings", {"A", "B", "1"}};
+  Diagnostic w{Severity::warning, "f.csv", 3, "", "", "team_few_rows", {"F", "1", "3", "A"}};
   CHECK(format_diagnostic(w, Lang::en) ==
-        "f.csv:3: warning: A and B meet more than 1 time(s) in this group; check for a row entered twice");
+        "f.csv:3: warning: F appears in 1 row(s) of group A, while another team appears in 3: if it is another team's "
+        "name typed differently, correct it");
 }
 
 namespace {

@@ -71,8 +71,6 @@ constexpr MessageEntry k_catalogue[] = {
     {"matchday_not_count", "the matchday must be a whole number; correct the cell", "轮次必须是整数；请更正此单元格"},
     {"cards_not_count", "a card count or disciplinary points must be a whole number, 0 or more; correct the cell",
      "牌数或纪律分必须是不小于 0 的整数；请更正此单元格"},
-    {"too_many_meetings", "{0} and {1} meet more than {2} time(s) in this group; check for a row entered twice",
-     "{0} 与 {1} 在本组相遇超过 {2} 次；请检查是否重复录入"},
     {"too_many_teams", "group {0} has more than {1} teams; check the group column, or split the group",
      "小组 {0} 的球队超过 {1} 支；请检查小组列，或拆分该小组"},
     {"too_many_files", "more than {0} results files at once; merge some of them",

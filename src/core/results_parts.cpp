@@ -13,7 +13,6 @@ struct Part {
   std::size_t begin = 0, end = 0;
   Results results;
   std::vector<Diagnostic> diags;
-  std::vector<MeetingWarning> meetings;  // counted within the part
   bool quoted = false;  // the part has a quote character
   bool not_utf8 = false;  // check_utf8 found bytes that are not UTF-8
   std::promise<std::size_t> next_line;  // the line after the part's last record
@@ -71,7 +70,6 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
       lines = loader.run(part.begin, part.end, from_line) - from_line;
       part.quoted = loader.quoted();
       part.not_utf8 = loader.not_utf8();
-      part.meetings = std::move(loader.meeting_warnings());
     } catch (...) {
       failure = std::current_exception();
     }
@@ -82,7 +80,6 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
       for (Group& g : part.results.groups) {
         for (Match& m : g.matches) m.line += static_cast<std::uint32_t>(start - 1);
       }
-      for (MeetingWarning& w : part.meetings) w.line += static_cast<std::uint32_t>(start - 1);
     }
     part.next_line.set_value(start + lines);
     if (failure) std::rethrow_exception(failure);
@@ -94,11 +91,6 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
 
   // Join the parts in file order: groups and teams by name, in order of first
   // appearance; each part's matches after those of the parts before it.
-  constexpr std::size_t k_untouched = static_cast<std::size_t>(-1);
-  const std::size_t groups_before = into.groups.size();
-  std::vector<std::size_t> first_match(into.groups.size(), k_untouched);  // per group: this file's first match
-  std::vector<std::uint32_t> parts_in;  // per group: how many parts have matches of it
-  std::vector<std::vector<std::size_t>> global(parts.size());  // per part: each local group's index in `into`
   std::vector<std::uint32_t> ids;
   GroupIndex groups;
   std::vector<TeamIndex> team_index;  // per group of `into`
@@ -106,12 +98,7 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
     for (Group& local : parts[p].results.groups) {
       const std::size_t gi = groups.intern(into, local.name);
       if (gi >= team_index.size()) team_index.resize(gi + 1);
-      global[p].push_back(gi);
-      if (gi >= first_match.size()) first_match.resize(gi + 1, k_untouched);
-      if (gi >= parts_in.size()) parts_in.resize(gi + 1, 0);
-      ++parts_in[gi];
       Group& g = into.groups[gi];
-      if (first_match[gi] == k_untouched) first_match[gi] = g.matches.size();
       if (!layout.hm.has(c_group)) g.named_after_file = true;
       if (g.teams.empty()) {
         // A group new to `into`: its teams are the part's, in the part's order.
@@ -151,28 +138,6 @@ InParts read_in_parts(const Layout& layout, std::string_view text, char delim, s
     }
   }
 
-  // The meeting-count warnings, in file order, as the one-thread reader gives
-  // them. A group new to `into` and found in one part only was counted there
-  // (its team ids are the part's); the others are counted again here.
-  const auto counted_in_part = [&](std::size_t gi) { return gi >= groups_before && parts_in[gi] == 1; };
-  std::vector<MeetingWarning> warnings;
-  for (std::size_t p = 0; p < parts.size(); ++p) {
-    for (MeetingWarning w : parts[p].meetings) {
-      w.group = global[p][w.group];
-      if (counted_in_part(w.group)) warnings.push_back(w);
-    }
-  }
-  for (std::size_t gi = 0; gi < first_match.size(); ++gi) {
-    if (first_match[gi] == k_untouched || counted_in_part(gi)) continue;
-    MeetingCounter meetings;
-    count_meetings(into.groups[gi], gi, first_match[gi], meetings, rules.max_meetings, warnings);
-  }
-  std::ranges::sort(warnings, {}, &MeetingWarning::line);
-  for (const MeetingWarning& w : warnings) {
-    const Group& g = into.groups[w.group];
-    sink.add({Severity::warning, std::string(source), w.line, "", "", "too_many_meetings",
-              {g.teams[w.home], g.teams[w.away], std::to_string(rules.max_meetings)}});
-  }
   Loader::trim(into);
   return InParts::read;
 }

@@ -184,40 +184,6 @@ inline std::optional<int> parse_matchday(std::string_view s, int max) {
   return v;
 }
 
-// How often each pair of teams of one group meets. Up to k_square_teams
-// teams, the lower triangle of a square matrix, row by row, so that it grows
-// as teams appear by appending (pair (a, b) with a < b is at
-// b * (b - 1) / 2 + a); past them, a hash table of the pairs that met, so
-// that memory grows with the matches, not the square of the teams (a file of
-// 60,000 teams in one group took 12 GB as a triangle).
-class MeetingCounter {
- public:
-  static constexpr std::size_t k_square_teams = 256;
-
-  // Counts one more meeting of a and b (ids < teams) and returns the total.
-  int count(std::uint32_t a, std::uint32_t b, std::size_t teams) {
-    const std::size_t lo = std::min(a, b), hi = std::max(a, b);
-    if (m_sparse) return ++m_pairs[std::uint64_t{hi} << 32 | lo];
-    if (teams > k_square_teams) {
-      m_sparse = true;
-      for (std::size_t h = 1, at = 0; h * (h - 1) / 2 < m_counts.size(); ++h) {
-        for (std::size_t l = 0; l < h && at < m_counts.size(); ++l, ++at) {
-          if (m_counts[at] != 0) m_pairs.emplace(std::uint64_t{h} << 32 | l, m_counts[at]);
-        }
-      }
-      m_counts = {};
-      return ++m_pairs[std::uint64_t{hi} << 32 | lo];
-    }
-    const std::size_t at = hi * (hi - 1) / 2 + lo;
-    if (at >= m_counts.size()) m_counts.resize(teams * (teams - 1) / 2, 0);
-    return ++m_counts[at];
-  }
-
- private:
-  std::vector<int> m_counts;
-  bool m_sparse = false;
-  std::unordered_map<std::uint64_t, int> m_pairs;
-};
 
 // Team ids by group and name, for parse_results: one hash and usually one
 // comparison a lookup, where Group::intern_team compares the name with each of
@@ -565,26 +531,6 @@ inline Layout make_layout(const CsvRecord& header, char delim) {
   return l;
 }
 
-// A match past the meeting limit, found by a part (read_in_parts): its line,
-// group and teams, as ids of the part.
-struct MeetingWarning {
-  std::uint32_t line;
-  std::size_t group;
-  std::uint32_t home, away;
-};
-
-// Counts in `meetings` the meetings of the matches [from, end) of group g
-// (index gi) that count towards the limit (not cancelled, group stage), and
-// notes in `out` each that takes a pair past the rules' max_meetings.
-inline void count_meetings(const Group& g, std::size_t gi, std::size_t from, MeetingCounter& meetings, int max_meetings,
-                    std::vector<MeetingWarning>& out) {
-  for (std::size_t k = from; k < g.matches.size(); ++k) {
-    const Match& m = g.matches[k];
-    if (m.status == MatchStatus::cancelled || m.stage != 0) continue;
-    if (meetings.count(m.home, m.away, g.teams.size()) == max_meetings + 1) out.push_back({m.line, gi, m.home, m.away});
-  }
-}
-
 // The error for a team past k_max_teams_per_group in group g: the team's cell
 // (home or away, under the file's header), at the row's line.
 inline Diagnostic too_many_teams(std::string_view source, std::size_t line, const HeaderMatch& hm, bool home,
@@ -636,7 +582,7 @@ class Loader {
       : m_layout(layout), m_hm(layout.hm), m_split_scores(layout.split_scores), m_text(text), m_delim(delim),
         m_source(source), m_source_index(source_index), m_rules(rules), m_options(options), m_into(into),
         m_sink(sink), m_part(part), m_check_utf8(part && check_utf8), m_reader(text, delim),
-        m_row(source, layout.hm, sink), m_meetings(into.groups.size()), m_teams(m_check_utf8) {}
+        m_row(source, layout.hm, sink), m_teams(m_check_utf8) {}
 
   // Reads the records in [begin, end) of the text, the first at line `line`
   // (begin is the start of a record, end the end of one or of the text).
@@ -680,9 +626,6 @@ class Loader {
       at = m_reader.position();
       line = m_reader.line();
     }
-    if (m_part) {
-      for (std::size_t gi = 0; gi < m_into.groups.size(); ++gi) count_meetings(gi);
-    }
     return line;
   }
 
@@ -695,8 +638,6 @@ class Loader {
   // delimiters and line breaks as ASCII), and of its names only those new
   // to their group (a name seen before is the same bytes as one checked).
   [[nodiscard]] bool not_utf8() const { return m_not_utf8 || m_teams.not_utf8(); }
-  // A part: the meeting warnings, counted within the part only.
-  std::vector<MeetingWarning>& meeting_warnings() { return m_meeting_warnings; }
 
   // Gives back what growing left unused, where it is much (groups
   // interleaved row by row grow together): the matches are most of the
@@ -1136,7 +1077,6 @@ class Loader {
       // (and the memory a doubled vector leaves unused).
       g.matches.reserve(m_into.groups[m_previous_group].matches.size());
     }
-    if (m_part && gi != m_previous_group) count_meetings(m_previous_group);
     m_previous_group = gi;
     if (!m_hm.has(c_group)) g.named_after_file = true;
     const std::uint32_t home_id = m_teams.intern(g, gi, home), away_id = m_teams.intern(g, gi, away);
@@ -1147,28 +1087,7 @@ class Loader {
     }
     m.home = static_cast<std::uint16_t>(home_id);
     m.away = static_cast<std::uint16_t>(away_id);
-    if (!m_part && m.status != MatchStatus::cancelled && m.stage == 0) {
-      if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
-      if (m_meetings[gi].count(m.home, m.away, g.teams.size()) == m_rules.max_meetings + 1) {
-        m_sink.add({Severity::warning, std::string(m_source), m.line, "", "", "too_many_meetings",
-                    {std::string(home), std::string(away), std::to_string(m_rules.max_meetings)}});
-      }
-    }
     g.matches.push_back(m);
-  }
-
-  // A part: counts the meetings of the matches of group gi added since the
-  // last count, noting those past the limit (meeting_warnings()). A part
-  // counts at each change of group and at its end, not row by row: a file
-  // that gives a group's rows together has them counted at once, while they
-  // are in cache, in a loop that does nothing else (half the cost).
-  void count_meetings(std::size_t gi) {
-    if (gi >= m_into.groups.size()) return;
-    if (m_meetings.size() <= gi) m_meetings.resize(gi + 1);
-    if (m_meetings_counted.size() <= gi) m_meetings_counted.resize(gi + 1, 0);
-    const Group& g = m_into.groups[gi];
-    detail::count_meetings(g, gi, m_meetings_counted[gi], m_meetings[gi], m_rules.max_meetings, m_meeting_warnings);
-    m_meetings_counted[gi] = g.matches.size();
   }
 
   const Layout& m_layout;
@@ -1197,9 +1116,6 @@ class Loader {
   std::uint16_t m_date_tail = 0;
   std::size_t m_date_len = 0;  // of the date in those bytes (2025-07-30, 2025/7/30)
   bool m_date_valid = false;
-  std::vector<MeetingCounter> m_meetings;  // pairs seen per group
-  std::vector<std::size_t> m_meetings_counted;  // a part: per group, the matches count_meetings() counted
-  std::vector<MeetingWarning> m_meeting_warnings;  // a part's
   TeamLookup m_teams;
   GroupIndex m_groups;
   std::size_t m_previous_group = static_cast<std::size_t>(-1);
