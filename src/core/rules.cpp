@@ -167,7 +167,10 @@ std::size_t comment_start(std::string_view line) {
   bool only_blanks = true;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] == '#') {
-      const bool word = i > 0 && blank(line[i - 1]) && (i + 1 == line.size() || blank(line[i + 1]));
+      // A word of its own, or the first thing after `=` (`name =# x` reads
+      // as `name = # x` does, so that what format_rules writes reads back).
+      const bool word =
+          i > 0 && (blank(line[i - 1]) || line[i - 1] == '=') && (i + 1 == line.size() || blank(line[i + 1]));
       if (only_blanks || word) return i;
     }
     only_blanks = only_blanks && blank(line[i]);
